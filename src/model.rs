@@ -1,0 +1,231 @@
+//! The shared vocabulary of whosaid: spans, articles, claims, source types and speakers.
+//!
+//! Every stage speaks in these plain types. Text is recovered by slicing the article body
+//! with a [`Span`]; claims never carry copies of the text they point at.
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+use std::str::FromStr;
+
+/// A half-open byte range `[start, end)` into an article body.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Span {
+    #[must_use]
+    pub fn new(start: usize, end: usize) -> Self {
+        debug_assert!(start <= end, "span start {start} after end {end}");
+        Self { start, end }
+    }
+
+    #[must_use]
+    pub fn len(self) -> usize {
+        self.end - self.start
+    }
+
+    #[must_use]
+    pub fn is_empty(self) -> bool {
+        self.start >= self.end
+    }
+
+    /// The text this span covers in `body`.
+    ///
+    /// # Panics
+    /// When the span is out of bounds or not on character boundaries; spans made by
+    /// whosaid never are.
+    #[must_use]
+    pub fn slice(self, body: &str) -> &str {
+        &body[self.start..self.end]
+    }
+
+    #[must_use]
+    pub fn contains(self, other: Span) -> bool {
+        self.start <= other.start && other.end <= self.end
+    }
+
+    #[must_use]
+    pub fn overlaps(self, other: Span) -> bool {
+        self.start < other.end && other.start < self.end
+    }
+
+    /// The smallest span covering both.
+    #[must_use]
+    pub fn cover(self, other: Span) -> Span {
+        Span::new(self.start.min(other.start), self.end.max(other.end))
+    }
+}
+
+/// Metadata read from an article's header, HTML meta tags or JSON fields.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ArticleMeta {
+    pub title: Option<String>,
+    /// Publication date, ISO `YYYY-MM-DD`.
+    pub date: Option<String>,
+    pub author: Option<String>,
+    pub outlet: Option<String>,
+    pub url: Option<String>,
+    /// Agency credit such as "with agency reports" or "AFP".
+    pub agency_credit: Option<String>,
+}
+
+/// One article as ingest yields it: where it came from, its metadata and its body.
+///
+/// `body` is the text claims point into. For a plain-text file it is the whole file,
+/// header lines included, so claim offsets are byte offsets into the file.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Article {
+    /// The path or label the article was read from (`-` for stdin, `file.jsonl:3` for a line).
+    pub origin: String,
+    pub meta: ArticleMeta,
+    pub body: String,
+    /// Byte offset in `body` where the article text proper begins (after a header).
+    pub text_start: usize,
+}
+
+impl Article {
+    /// An article with no metadata, for tests and for extraction of plain strings.
+    #[must_use]
+    pub fn from_text(text: &str) -> Self {
+        Self {
+            origin: String::from("-"),
+            meta: ArticleMeta::default(),
+            body: text.to_owned(),
+            text_start: 0,
+        }
+    }
+}
+
+/// How a claim is worded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ClaimKind {
+    /// Wholly inside quotation marks.
+    Direct,
+    /// Reported speech containing a partial quote.
+    Mixed,
+    /// Reported speech.
+    Indirect,
+    /// An assertion or speculation without any source.
+    Unattributed,
+}
+
+/// Who stands behind a claim; see DESIGN section 2 and the README.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SourceType {
+    NamedOfficial,
+    NamedPerson,
+    Anonymous,
+    Organization,
+    Agency,
+    Document,
+    Unattributed,
+}
+
+macro_rules! string_enum {
+    ($ty:ident { $($variant:ident => $name:literal),+ $(,)? }) => {
+        impl $ty {
+            pub const ALL: &'static [$ty] = &[$($ty::$variant),+];
+
+            #[must_use]
+            pub fn as_str(self) -> &'static str {
+                match self { $($ty::$variant => $name),+ }
+            }
+        }
+
+        impl fmt::Display for $ty {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        impl FromStr for $ty {
+            type Err = String;
+
+            fn from_str(s: &str) -> Result<Self, Self::Err> {
+                match s {
+                    $($name => Ok($ty::$variant),)+
+                    _ => Err(format!(
+                        "unknown {} '{s}' (expected one of: {})",
+                        stringify!($ty),
+                        [$($name),+].join(", ")
+                    )),
+                }
+            }
+        }
+    };
+}
+
+string_enum!(ClaimKind {
+    Direct => "direct",
+    Mixed => "mixed",
+    Indirect => "indirect",
+    Unattributed => "unattributed",
+});
+
+string_enum!(SourceType {
+    NamedOfficial => "named_official",
+    NamedPerson => "named_person",
+    Anonymous => "anonymous",
+    Organization => "organization",
+    Agency => "agency",
+    Document => "document",
+    Unattributed => "unattributed",
+});
+
+/// A reliability score in `[0, 1]` with a label and the factors that produced it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Reliability {
+    pub score: f64,
+    pub label: String,
+    pub factors: Vec<String>,
+}
+
+/// One claim found in an article.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Claim {
+    pub kind: ClaimKind,
+    /// The claim text: inside the quotation marks for a direct quote, after "that" for
+    /// reported speech.
+    pub content: Span,
+    /// The attribution cue ("said", "according to", "There has been speculation").
+    pub cue: Option<Span>,
+    /// The source mention as written ("a defence ministry source", "he"); none when
+    /// unattributed.
+    pub source: Option<Span>,
+    /// The resolved speaker: a canonical name, or a stable description of an anonymous
+    /// source ("defence ministry source").
+    pub speaker: Option<String>,
+    pub source_type: SourceType,
+    pub title: Option<String>,
+    pub affiliation: Option<String>,
+    /// The news agency through which the claim reached the article ("AFP").
+    pub channel: Option<String>,
+    pub anonymity_reason: Option<String>,
+    /// The date of the statement, ISO `YYYY-MM-DD`, when the text gives it.
+    pub stated_on: Option<String>,
+    pub reliability: Reliability,
+    /// The id of the extraction rule that produced the claim.
+    pub rule: &'static str,
+}
+
+/// A speaker as one article knows it: the canonical name and every way it was written.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Speaker {
+    pub name: String,
+    pub source_type: SourceType,
+    pub title: Option<String>,
+    pub affiliation: Option<String>,
+    /// Every surface form that referred to this speaker in the article, the name included.
+    pub aliases: Vec<String>,
+}
+
+/// What extraction yields for one article.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Extraction {
+    pub claims: Vec<Claim>,
+    pub speakers: Vec<Speaker>,
+}

@@ -1,0 +1,1 @@
+//! The import pipeline: parallel reading and extraction, one writer.

@@ -1,0 +1,1 @@
+//! Reports: rows in, tables and serialized text out. Never prints.

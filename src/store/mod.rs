@@ -1,0 +1,1 @@
+//! Storage: owns every SQL statement. The schema is `schema.sql` at the repository root.
