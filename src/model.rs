@@ -229,3 +229,102 @@ pub struct Extraction {
     pub claims: Vec<Claim>,
     pub speakers: Vec<Speaker>,
 }
+
+/// A span with its text, as the JSONL contract writes it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SpanText {
+    pub text: String,
+    pub start: usize,
+    pub end: usize,
+}
+
+impl SpanText {
+    #[must_use]
+    pub fn new(body: &str, span: Span) -> Self {
+        Self {
+            text: span.slice(body).to_owned(),
+            start: span.start,
+            end: span.end,
+        }
+    }
+}
+
+/// One claim as the JSONL output contract (DESIGN section 3) writes it; also the shape of
+/// JSONL gold files, whose `reliability` and `rule` are absent.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ClaimRecord {
+    pub article: String,
+    pub kind: ClaimKind,
+    pub content: SpanText,
+    pub cue: Option<SpanText>,
+    pub source: Option<SpanText>,
+    pub speaker: Option<String>,
+    pub source_type: SourceType,
+    #[serde(default)]
+    pub title: Option<String>,
+    #[serde(default)]
+    pub affiliation: Option<String>,
+    #[serde(default)]
+    pub channel: Option<String>,
+    #[serde(default)]
+    pub anonymity_reason: Option<String>,
+    #[serde(default)]
+    pub stated_on: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reliability: Option<Reliability>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rule: Option<String>,
+    /// Gold files only: cases a first version may miss.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub difficulty: Option<String>,
+}
+
+impl ClaimRecord {
+    /// The record for `claim`, found in `body` of the article called `article`.
+    #[must_use]
+    pub fn new(article: &str, body: &str, claim: &Claim) -> Self {
+        Self {
+            article: article.to_owned(),
+            kind: claim.kind,
+            content: SpanText::new(body, claim.content),
+            cue: claim.cue.map(|s| SpanText::new(body, s)),
+            source: claim.source.map(|s| SpanText::new(body, s)),
+            speaker: claim.speaker.clone(),
+            source_type: claim.source_type,
+            title: claim.title.clone(),
+            affiliation: claim.affiliation.clone(),
+            channel: claim.channel.clone(),
+            anonymity_reason: claim.anonymity_reason.clone(),
+            stated_on: claim.stated_on.clone(),
+            reliability: Some(claim.reliability.clone()),
+            rule: Some(claim.rule.to_owned()),
+            difficulty: None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn gold_lines_parse_as_claim_records() {
+        let line = r#"{"article": "a.txt", "kind": "mixed", "content": {"text": "x", "start": 1, "end": 2}, "cue": null, "source": null, "speaker": null, "source_type": "anonymous", "difficulty": "hard"}"#;
+        let record: ClaimRecord = serde_json::from_str(line).unwrap();
+        assert_eq!(record.kind, ClaimKind::Mixed);
+        assert_eq!(record.source_type, SourceType::Anonymous);
+        assert_eq!(record.difficulty.as_deref(), Some("hard"));
+        assert!(record.reliability.is_none());
+    }
+
+    #[test]
+    fn enum_names_round_trip() {
+        for t in SourceType::ALL {
+            assert_eq!(t.as_str().parse::<SourceType>().unwrap(), *t);
+        }
+        for k in ClaimKind::ALL {
+            assert_eq!(k.as_str().parse::<ClaimKind>().unwrap(), *k);
+        }
+        assert!("named".parse::<SourceType>().is_err());
+    }
+}
