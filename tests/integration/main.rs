@@ -1,0 +1,2 @@
+mod ingest;
+mod properties;
