@@ -6,6 +6,7 @@ use anyhow::{Context, bail};
 
 use crate::cli::{EvalArgs, Format, Outcome};
 use crate::eval::{self, gold, render};
+use crate::model::{Article, Extraction};
 
 /// Runs `whosaid eval`.
 ///
@@ -49,7 +50,29 @@ pub fn run(args: EvalArgs) -> anyhow::Result<Outcome> {
             );
         }
     }
-    let evaluation = eval::evaluate(&gold, &crate::extract::extract, args.errors);
+    let evaluation = if let Some(path) = &args.predictions {
+        let predictions = eval::predictions::load(path, &gold)
+            .with_context(|| format!("reading --predictions {}", path.display()))?;
+        if predictions.unknown > 0 {
+            eprintln!(
+                "whosaid: warning: {} claims in {} name an article that is not in {}",
+                predictions.unknown,
+                path.display(),
+                args.gold.display()
+            );
+        }
+        let lookup = |article: &Article| Extraction {
+            claims: predictions
+                .by_origin
+                .get(&article.origin)
+                .cloned()
+                .unwrap_or_default(),
+            speakers: Vec::new(),
+        };
+        eval::evaluate(&gold, &lookup, args.errors)
+    } else {
+        eval::evaluate(&gold, &crate::extract::extract, args.errors)
+    };
     let text = if args.format == Format::Json {
         render::json(&evaluation, args.errors) + "\n"
     } else {

@@ -187,7 +187,7 @@ fn read_jsonl_article(gold_path: &Path, name: &str) -> Result<Article, EvalError
 }
 
 /// Checks a gold span against the article body and turns it into a byte span.
-fn gold_span(
+pub(super) fn gold_span(
     body: &str,
     span: &crate::model::SpanText,
     path: &Path,

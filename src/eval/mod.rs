@@ -21,6 +21,7 @@
 
 pub mod brat;
 pub mod gold;
+pub mod predictions;
 pub mod render;
 pub mod score;
 pub mod spans;

@@ -336,3 +336,102 @@ fn polnear_dev_relation_f1_does_not_regress() {
         "relation F1 on PolNeAR dev fell to {relation:.2}, more than two points below the recorded {recorded:.2} ({BASELINE})"
     );
 }
+
+/// A claim record line for `--predictions`, located by needles (first occurrence; for the
+/// cue, first at or after `from`), with byte offsets.
+fn record(
+    text: &str,
+    kind: &str,
+    content: &str,
+    source: Option<&str>,
+    cue: &str,
+    from: usize,
+) -> String {
+    let span = |needle: &str, from: usize| {
+        let start = from + text[from..].find(needle).expect("needle in text");
+        serde_json::json!({"text": needle, "start": start, "end": start + needle.len()})
+    };
+    serde_json::json!({
+        "article": "paper_2016-09-01_cafe.txt",
+        "kind": kind,
+        "content": span(content, 0),
+        "cue": span(cue, from),
+        "source": source.map(|s| span(s, 0)),
+        "speaker": source,
+        "source_type": "named_person",
+    })
+    .to_string()
+}
+
+#[test]
+fn eval_scores_claims_from_a_predictions_file() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tiny_split(tmp.path());
+    let text = fs::read_to_string(dir.join("text/paper_2016-09-01_cafe.txt")).unwrap();
+    let said = text.find("said on").unwrap();
+    let lines = [
+        // The halves of the split quote, sharing source and cue: one relation.
+        record(
+            &text,
+            "direct",
+            "We will fix it",
+            Some("Hillary Clinton"),
+            "said",
+            said,
+        ),
+        record(
+            &text,
+            "direct",
+            "and we will fix it fast",
+            Some("Hillary Clinton"),
+            "said",
+            said,
+        ),
+        record(
+            &text,
+            "indirect",
+            "the plan would fail",
+            Some("Donald Trump"),
+            "told",
+            0,
+        ),
+        // Right content, but a source where gold has none: a false positive relation.
+        record(
+            &text,
+            "indirect",
+            "the café vote will be delayed",
+            Some("Donald Trump"),
+            "speculation",
+            0,
+        ),
+    ];
+    let predictions = tmp.path().join("predictions.jsonl");
+    fs::write(&predictions, lines.join("\n") + "\n").unwrap();
+    let out = json_of(&whosaid(&[
+        "eval",
+        dir.to_str().unwrap(),
+        "--predictions",
+        predictions.to_str().unwrap(),
+        "--format",
+        "json",
+    ]));
+    assert_eq!(out["predicted_claims"], 4);
+    assert_eq!(out["predicted_relations"], 3);
+    let tally = |v: &Value| {
+        ["gold", "predicted", "gold_matched", "predicted_matched"].map(|k| v[k].as_u64().unwrap())
+    };
+    assert_eq!(tally(&out["relation"]["all"]), [3, 3, 2, 2]);
+    assert_eq!(out["relation"]["all"]["f1"], 66.67);
+    // Spans are scored role by role, independently of relations.
+    assert_eq!(tally(&out["content"]["exact"]["all"]), [3, 3, 3, 3]);
+    assert_eq!(tally(&out["content"]["raw"]["all"]), [3, 3, 0, 0]);
+    assert_eq!(tally(&out["source"]["exact"]["all"]), [2, 3, 2, 2]);
+    assert_eq!(tally(&out["cue"]["exact"]["all"]), [3, 3, 2, 2]);
+    // The direct gold quote was found; the false positive counts against indirect.
+    assert_eq!(tally(&out["relation"]["by_kind"]["direct"]), [1, 1, 1, 1]);
+    assert_eq!(tally(&out["relation"]["by_kind"]["indirect"]), [1, 2, 1, 1]);
+    assert_eq!(
+        tally(&out["relation"]["by_kind"]["unattributed"]),
+        [1, 0, 0, 0]
+    );
+}
