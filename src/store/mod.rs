@@ -74,9 +74,11 @@ impl Store {
     /// Starts a write transaction that takes the write lock at once (`BEGIN IMMEDIATE`),
     /// waiting for another writer if needed. A deferred transaction that reads first could
     /// fail with "database is locked" when another importer commits in between.
-    pub fn begin_write(&mut self) -> rusqlite::Result<Transaction<'_>> {
-        self.conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)
+    ///
+    /// Takes `&self` so a batch writer can open one transaction after another while
+    /// holding the store; never open a second one before the first is finished.
+    pub fn begin_write(&self) -> rusqlite::Result<Transaction<'_>> {
+        Transaction::new_unchecked(&self.conn, TransactionBehavior::Immediate)
     }
 }
 

@@ -383,9 +383,53 @@ pub fn article_summaries(conn: &Connection, ids: &[i64]) -> rusqlite::Result<Vec
 }
 
 #[cfg(test)]
+/// Test extraction: one direct claim per quoted stretch of `body`, spoken by `speaker`.
+pub(crate) fn quotes(body: &str, speaker: &str, source_type: SourceType) -> Extraction {
+    let mut claims = Vec::new();
+    let mut rest = 0;
+    while let Some(open) = body[rest..].find('"') {
+        let start = rest + open + 1;
+        let Some(close) = body[start..].find('"') else {
+            break;
+        };
+        let end = start + close;
+        claims.push(crate::model::Claim {
+            kind: crate::model::ClaimKind::Direct,
+            content: crate::model::Span::new(start, end),
+            cue: None,
+            source: None,
+            speaker: Some(speaker.to_owned()),
+            source_type,
+            title: None,
+            affiliation: None,
+            channel: None,
+            anonymity_reason: None,
+            stated_on: None,
+            reliability: crate::model::Reliability {
+                score: 0.5,
+                label: String::from("medium"),
+                factors: vec![String::from("direct quote")],
+            },
+            rule: "test/quote",
+        });
+        rest = end + 1;
+    }
+    Extraction {
+        claims,
+        speakers: vec![crate::model::Speaker {
+            name: speaker.to_owned(),
+            source_type,
+            title: None,
+            affiliation: None,
+            aliases: vec![speaker.to_owned()],
+        }],
+    }
+}
+
+#[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Claim, ClaimKind, Reliability, Span, Speaker};
+    use crate::model::Span;
     use crate::store::Store;
 
     fn article(body: &str, url: Option<&str>) -> Article {
@@ -393,49 +437,6 @@ mod tests {
         a.origin = String::from("t.txt");
         a.meta.url = url.map(str::to_owned);
         a
-    }
-
-    /// One direct claim per quoted stretch of `body`, spoken by `speaker`.
-    fn quotes(body: &str, speaker: &str, source_type: SourceType) -> Extraction {
-        let mut claims = Vec::new();
-        let mut rest = 0;
-        while let Some(open) = body[rest..].find('"') {
-            let start = rest + open + 1;
-            let Some(close) = body[start..].find('"') else {
-                break;
-            };
-            let end = start + close;
-            claims.push(Claim {
-                kind: ClaimKind::Direct,
-                content: Span::new(start, end),
-                cue: None,
-                source: None,
-                speaker: Some(speaker.to_owned()),
-                source_type,
-                title: None,
-                affiliation: None,
-                channel: None,
-                anonymity_reason: None,
-                stated_on: None,
-                reliability: Reliability {
-                    score: 0.5,
-                    label: String::from("medium"),
-                    factors: vec![String::from("direct quote")],
-                },
-                rule: "test/quote",
-            });
-            rest = end + 1;
-        }
-        Extraction {
-            claims,
-            speakers: vec![Speaker {
-                name: speaker.to_owned(),
-                source_type,
-                title: None,
-                affiliation: None,
-                aliases: vec![speaker.to_owned()],
-            }],
-        }
     }
 
     fn store() -> (tempfile::TempDir, Store) {
