@@ -31,9 +31,16 @@ CREATE TABLE speakers (
     name        TEXT NOT NULL,
     source_type TEXT NOT NULL,
     affiliation TEXT,
-    article_id  INTEGER REFERENCES articles(id) ON DELETE CASCADE
+    article_id  INTEGER REFERENCES articles(id) ON DELETE CASCADE,
+    -- Identity keys (src/store/speakers/names.rs): `norm` is the lowercase name without
+    -- honorifics and titles ("ali mahaman lamine zeine", "agence france-presse");
+    -- `surname` its last word, for people only, so "Zeine" can find the full name.
+    norm        TEXT NOT NULL DEFAULT '',
+    surname     TEXT
 );
 CREATE INDEX speakers_name ON speakers(name);
+CREATE INDEX speakers_norm ON speakers(norm);
+CREATE INDEX speakers_surname ON speakers(surname) WHERE surname IS NOT NULL;
 
 -- Every way a speaker was written; `norm` is the lookup key (lowercase, no honorifics).
 CREATE TABLE speaker_aliases (

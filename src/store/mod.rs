@@ -1,6 +1,7 @@
 //! Storage: owns every SQL statement. The schema is `schema.sql` at the repository root,
 //! embedded at build time and versioned with `PRAGMA user_version`.
 
+pub mod queries;
 pub mod speakers;
 
 use std::path::Path;
