@@ -47,7 +47,7 @@ CREATE TABLE speaker_aliases (
     speaker_id INTEGER NOT NULL REFERENCES speakers(id) ON DELETE CASCADE,
     alias      TEXT NOT NULL,
     norm       TEXT NOT NULL,
-    PRIMARY KEY (speaker_id, norm)
+    PRIMARY KEY (speaker_id, alias)
 ) WITHOUT ROWID;
 CREATE INDEX speaker_aliases_norm ON speaker_aliases(norm);
 

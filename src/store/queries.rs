@@ -2,12 +2,14 @@
 //! corroboration. Queries are parameterised (never formatted with user input) and each
 //! row type has one mapping function.
 
+use std::collections::BTreeSet;
 use std::str::FromStr;
 
 use rusqlite::types::Value;
 use rusqlite::{Connection, OptionalExtension, Row, params, params_from_iter};
 
 use crate::model::{ClaimKind, Reliability, SourceType, SpanText};
+use crate::reliability::{self, Corroboration};
 use crate::store::speakers::names;
 
 /// A speaker's id and display name.
@@ -429,6 +431,8 @@ pub struct ArticleRow {
     pub outlet: Option<String>,
     pub agency_credit: Option<String>,
     pub body: String,
+    /// Where the article text begins in `body`, after any header.
+    pub text_start: usize,
 }
 
 fn article_row(r: &Row<'_>) -> rusqlite::Result<ArticleRow> {
@@ -441,13 +445,14 @@ fn article_row(r: &Row<'_>) -> rusqlite::Result<ArticleRow> {
         outlet: r.get(5)?,
         agency_credit: r.get(6)?,
         body: r.get(7)?,
+        text_start: r.get::<_, i64>(8)? as usize,
     })
 }
 
 /// One article with its body.
 pub fn article(conn: &Connection, id: i64) -> rusqlite::Result<Option<ArticleRow>> {
     conn.prepare_cached(
-        "SELECT id, origin, title, published, author, outlet, agency_credit, body
+        "SELECT id, origin, title, published, author, outlet, agency_credit, body, text_start
          FROM articles WHERE id = ?1",
     )?
     .query_row([id], article_row)
@@ -457,9 +462,122 @@ pub fn article(conn: &Connection, id: i64) -> rusqlite::Result<Option<ArticleRow
 /// Every article without its body, by id.
 pub fn articles(conn: &Connection) -> rusqlite::Result<Vec<ArticleRow>> {
     conn.prepare_cached(
-        "SELECT id, origin, title, published, author, outlet, agency_credit, ''
+        "SELECT id, origin, title, published, author, outlet, agency_credit, '', text_start
          FROM articles ORDER BY id",
     )?
     .query_map([], article_row)?
     .collect()
+}
+
+/// How many candidates the full-text index proposes for corroboration of one claim.
+const CORROBORATION_CANDIDATES: usize = 50;
+/// How many of a claim's content words (the longest) go into its candidate query.
+const CORROBORATION_WORDS: usize = 12;
+
+/// How many other independent sources and outlets carry the same statement as `row`
+/// (see `reliability` for what "the same statement" means).
+pub fn corroboration(conn: &Connection, row: &ClaimRow) -> rusqlite::Result<Corroboration> {
+    let words = reliability::content_words(&row.content.text);
+    let mut longest: Vec<String> = words.iter().cloned().collect();
+    longest.sort_by(|a, b| b.len().cmp(&a.len()).then_with(|| a.cmp(b)));
+    longest.truncate(CORROBORATION_WORDS);
+    let mut sources = BTreeSet::new();
+    let mut outlets = BTreeSet::new();
+    let own_outlet = row.outlet.as_deref().map(str::to_lowercase);
+    for c in corroboration_candidates(conn, &longest, row.article_id, CORROBORATION_CANDIDATES)? {
+        if !reliability::similar(&words, &reliability::content_words(&c.content_text)) {
+            continue;
+        }
+        if let Some(speaker) = c.speaker_id
+            && Some(speaker) != row.speaker_id
+        {
+            sources.insert(speaker);
+        }
+        if let Some(outlet) = c.outlet.as_deref().map(str::to_lowercase)
+            && Some(&outlet) != own_outlet.as_ref()
+        {
+            outlets.insert(outlet);
+        }
+    }
+    Ok(Corroboration {
+        sources: sources.len(),
+        outlets: outlets.len(),
+    })
+}
+
+/// Turns what a user typed after `--search` into a safe FTS5 query: words (a trailing
+/// `*` makes a prefix), "quoted phrases", and `OR` between two terms; everything else
+/// FTS5 would read as syntax is dropped. `None` when no word is left.
+#[must_use]
+pub fn fts_query(input: &str) -> Option<String> {
+    let mut terms: Vec<String> = Vec::new();
+    let mut pending_or = false;
+    let push = |terms: &mut Vec<String>, term: String, pending_or: &mut bool| {
+        if *pending_or && !terms.is_empty() {
+            terms.push(String::from("OR"));
+        }
+        *pending_or = false;
+        terms.push(term);
+    };
+    for (i, part) in input.split('"').enumerate() {
+        if i % 2 == 1 {
+            let words: Vec<&str> = part
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .collect();
+            if !words.is_empty() {
+                push(
+                    &mut terms,
+                    format!("\"{}\"", words.join(" ")),
+                    &mut pending_or,
+                );
+            }
+            continue;
+        }
+        for raw in part.split_whitespace() {
+            if raw == "OR" {
+                pending_or = true;
+                continue;
+            }
+            let prefix = raw.ends_with('*');
+            for word in raw
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+            {
+                let star = if prefix && raw.ends_with(&format!("{word}*")) {
+                    "*"
+                } else {
+                    ""
+                };
+                push(&mut terms, format!("\"{word}\"{star}"), &mut pending_or);
+            }
+        }
+    }
+    (!terms.is_empty()).then(|| terms.join(" "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[track_caller]
+    fn case(input: &str, expected: Option<&str>) {
+        assert_eq!(fts_query(input).as_deref(), expected, "{input:?}");
+    }
+
+    #[test]
+    fn search_input_becomes_a_safe_fts_query() {
+        case("withdrawal", Some("\"withdrawal\""));
+        case("troops withdraw*", Some("\"troops\" \"withdraw\"*"));
+        case(
+            "\"very swift\" departure",
+            Some("\"very swift\" \"departure\""),
+        );
+        case("Niger OR Mali", Some("\"Niger\" OR \"Mali\""));
+        case("OR Mali OR", Some("\"Mali\""));
+        case("AND ( NEAR: -x", Some("\"AND\" \"NEAR\" \"x\""));
+        case("\"unclosed phrase", Some("\"unclosed phrase\""));
+        case("( ) * :", None);
+        case("", None);
+    }
 }

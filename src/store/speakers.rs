@@ -175,6 +175,7 @@ fn resolve_person_row(
     speaker: &Speaker,
     person: &names::PersonName,
 ) -> rusqlite::Result<i64> {
+    let title = speaker.title.as_deref().or(person.title.as_deref());
     let norm = person.norm();
     // A speaker already known by this full name, or by a multi-word alias of it (as a
     // merge correction leaves behind). Single-word aliases are not trusted here: a
@@ -193,15 +194,22 @@ fn resolve_person_row(
     if let Some(id) = exact {
         return Ok(id);
     }
-    let known: Vec<(i64, String)> = tx
+    let known: Vec<(i64, String, bool)> = tx
         .prepare_cached(
-            "SELECT id, norm FROM speakers WHERE article_id IS NULL AND surname = ?1 ORDER BY id",
+            "SELECT s.id, s.norm, EXISTS (SELECT 1 FROM speaker_titles t
+                 WHERE t.speaker_id = s.id AND t.title = ?2 COLLATE NOCASE)
+             FROM speakers s WHERE s.article_id IS NULL AND s.surname = ?1 ORDER BY s.id",
         )?
-        .query_map(params![person.surname()], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .query_map(params![person.surname(), title.unwrap_or("")], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+        })?
         .collect::<rusqlite::Result<_>>()?;
-    let tokens: Vec<Vec<String>> = known
+    let tokens: Vec<names::Known> = known
         .iter()
-        .map(|(_, n)| n.split(' ').map(str::to_owned).collect())
+        .map(|(_, n, same_title)| names::Known {
+            tokens: n.split(' ').map(str::to_owned).collect(),
+            same_title: *same_title,
+        })
         .collect();
     match names::resolve_person(&person.tokens, &tokens) {
         PersonResolution::Join(i) => Ok(known[i].0),

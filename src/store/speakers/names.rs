@@ -293,49 +293,67 @@ pub enum PersonResolution {
     New,
 }
 
+/// A person already known with the mention's surname.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Known {
+    /// Name tokens, surname last.
+    pub tokens: Vec<String>,
+    /// Whether an article has given this person the title the mention carries.
+    pub same_title: bool,
+}
+
 /// Decides whether `name` is one of `known` (all sharing its surname), following the
 /// rules at the top of this module:
 /// - an identical name joins;
 /// - a full name joins the single compatible full name, or else the single surname-only
 ///   entry when no other full name with that surname exists (and renames it);
 /// - a surname alone joins the single full name with that surname; when several people
-///   share the surname it joins only a surname-only entry, never a guessed person.
+///   share the surname it joins only a surname-only entry, never a guessed person;
+/// - when several people fit, the one the same title was used for ("Prime Minister
+///   Zeine") is not a guess, and the mention joins it.
 #[must_use]
-pub fn resolve_person(name: &[String], known: &[Vec<String>]) -> PersonResolution {
-    if let Some(i) = known.iter().position(|k| k.as_slice() == name) {
+pub fn resolve_person(name: &[String], known: &[Known]) -> PersonResolution {
+    if let Some(i) = known.iter().position(|k| k.tokens.as_slice() == name) {
         return PersonResolution::Join(i);
     }
     let compatible: Vec<usize> = (0..known.len())
-        .filter(|&i| compare_names(name, &known[i]) == NameMatch::Compatible)
+        .filter(|&i| compare_names(name, &known[i].tokens) == NameMatch::Compatible)
         .collect();
     let full: Vec<usize> = compatible
         .iter()
         .copied()
-        .filter(|&i| known[i].len() > 1)
+        .filter(|&i| known[i].tokens.len() > 1)
         .collect();
     let surname_only: Vec<usize> = compatible
         .iter()
         .copied()
-        .filter(|&i| known[i].len() == 1)
+        .filter(|&i| known[i].tokens.len() == 1)
         .collect();
-    let full_with_surname = known.iter().filter(|k| k.len() > 1).count();
+    let full_with_surname = known.iter().filter(|k| k.tokens.len() > 1).count();
+    let titled: Vec<usize> = full
+        .iter()
+        .copied()
+        .filter(|&i| known[i].same_title)
+        .collect();
+    let join_full = |i: usize| {
+        if name.len() > known[i].tokens.len() {
+            PersonResolution::JoinAndRename(i)
+        } else {
+            PersonResolution::Join(i)
+        }
+    };
     if name.len() > 1 {
-        match full.as_slice() {
-            [one] => {
-                if name.len() > known[*one].len() {
-                    PersonResolution::JoinAndRename(*one)
-                } else {
-                    PersonResolution::Join(*one)
-                }
-            }
-            [] if surname_only.len() == 1 && full_with_surname == 0 => {
+        match (full.as_slice(), titled.as_slice()) {
+            ([one], _) | (_, [one]) => join_full(*one),
+            ([], _) if surname_only.len() == 1 && full_with_surname == 0 => {
                 PersonResolution::JoinAndRename(surname_only[0])
             }
             _ => PersonResolution::New,
         }
     } else {
-        match full.as_slice() {
-            [one] if full_with_surname == 1 => PersonResolution::Join(*one),
+        match (full.as_slice(), titled.as_slice()) {
+            ([one], _) if full_with_surname == 1 => PersonResolution::Join(*one),
+            (_, [one]) => PersonResolution::Join(*one),
             _ => surname_only
                 .first()
                 .map_or(PersonResolution::New, |&i| PersonResolution::Join(i)),
@@ -452,9 +470,16 @@ mod tests {
         compare_case("lamine ali zeine", "ali lamine zeine", NameMatch::Different);
     }
 
+    /// Known people; a leading `*` marks one the mention's title was used for.
     #[track_caller]
     fn resolve_case(name: &str, known: &[&str], expected: PersonResolution) {
-        let known: Vec<Vec<String>> = known.iter().map(|k| toks(k)).collect();
+        let known: Vec<Known> = known
+            .iter()
+            .map(|k| Known {
+                tokens: toks(k.trim_start_matches('*')),
+                same_title: k.starts_with('*'),
+            })
+            .collect();
         assert_eq!(
             resolve_person(&toks(name), &known),
             expected,
@@ -490,6 +515,19 @@ mod tests {
         // An initial that fits two people is ambiguous.
         resolve_case("j smith", &["john smith", "jane smith"], New);
         resolve_case("j smith", &["john smith"], Join(0));
+        // A title used before for one of them settles it.
+        resolve_case("zeine", &["ali mahaman lamine zeine", "ali zeine"], New);
+        resolve_case(
+            "zeine",
+            &["*ali mahaman lamine zeine", "ali zeine"],
+            Join(0),
+        );
+        resolve_case(
+            "ali zeine",
+            &["ali mahaman lamine zeine", "*ali zeine"],
+            Join(1),
+        );
+        resolve_case("zeine", &["*ali mahaman lamine zeine", "*ali zeine"], New);
     }
 
     #[track_caller]

@@ -1,0 +1,4 @@
+mod identity;
+mod queries;
+mod reports;
+mod seed;
