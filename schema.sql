@@ -107,3 +107,7 @@ CREATE VIRTUAL TABLE claims_fts USING fts5(
     content = 'claims',
     content_rowid = 'id'
 );
+
+-- Document frequency of every indexed word, read when looking for other claims that
+-- carry the same statement: the rarest words of a claim find its candidates cheaply.
+CREATE VIRTUAL TABLE claims_fts_terms USING fts5vocab(claims_fts, 'row');

@@ -23,8 +23,9 @@
 //! store. Two claims carry "the same statement" when their content words (lowercase words
 //! of three letters or more, stop words removed, a plural "s" dropped) overlap by at
 //! least [`SIMILARITY`] of the smaller set, with at least [`MIN_SHARED_WORDS`] in common.
-//! Candidates are found with the full-text index (see `store::queries`), then checked
-//! with [`similar`]. A match from another article counts as an independent source when
+//! Candidates are found with the full-text index: claims in other articles containing
+//! two of the claim's four rarest words (see `store::queries::corroboration_candidates`);
+//! each is then checked with [`similar`]. A match from another article counts as an independent source when
 //! its speaker differs, and as another outlet when its outlet differs.
 
 use std::collections::BTreeSet;
@@ -246,6 +247,21 @@ pub fn content_words(text: &str) -> BTreeSet<String> {
             }
         })
         .collect()
+}
+
+/// The content words of a claim as the full-text index holds them (lowercase, not
+/// stemmed), for looking up claims that may say the same thing.
+#[must_use]
+pub fn index_words(text: &str) -> Vec<String> {
+    let mut words: Vec<String> = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().count() >= 3)
+        .map(str::to_lowercase)
+        .filter(|w| !STOP_WORDS.contains(&w.as_str()))
+        .collect();
+    words.sort();
+    words.dedup();
+    words
 }
 
 /// Whether two claims' content words say the same thing (see the module notes).

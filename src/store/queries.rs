@@ -288,29 +288,52 @@ pub struct Candidate {
     pub content_text: String,
 }
 
-/// Up to `limit` claims outside article `exclude_article` that share words with `words`
-/// (prefix matches, best first by bm25).
+/// How many of a claim's rarest words are paired up to find its candidates.
+const PROBE_WORDS: usize = 4;
+
+/// Up to `limit` claims outside article `exclude_article` that contain at least two of
+/// the rarest (by document frequency in the index) of `words`. A claim that says the
+/// same thing shares most of its words, so it almost always shares two of the rarest;
+/// pairs of rare words keep each probe cheap however large the store is.
 pub fn corroboration_candidates(
     conn: &Connection,
     words: &[String],
     exclude_article: i64,
     limit: usize,
 ) -> rusqlite::Result<Vec<Candidate>> {
-    let query = words
-        .iter()
-        .filter(|w| w.chars().all(char::is_alphanumeric) && !w.is_empty())
-        .map(|w| format!("\"{w}\"*"))
-        .collect::<Vec<_>>()
-        .join(" OR ");
-    if query.is_empty() {
+    let mut counted: Vec<(i64, &String)> = Vec::new();
+    {
+        let mut freq = conn.prepare_cached("SELECT doc FROM claims_fts_terms WHERE term = ?1")?;
+        for word in words {
+            if word.is_empty() || !word.chars().all(char::is_alphanumeric) {
+                continue;
+            }
+            let doc: Option<i64> = freq.query_row([word], |r| r.get(0)).optional()?;
+            // Words the index does not hold (other spelling, folded accents) are skipped.
+            if let Some(doc) = doc {
+                counted.push((doc, word));
+            }
+        }
+    }
+    counted.sort();
+    counted.dedup_by(|a, b| a.1 == b.1);
+    let rare: Vec<&String> = counted.iter().take(PROBE_WORDS).map(|(_, w)| *w).collect();
+    let mut pairs = Vec::new();
+    for (i, a) in rare.iter().enumerate() {
+        for b in &rare[i + 1..] {
+            pairs.push(format!("(\"{a}\" \"{b}\")"));
+        }
+    }
+    if pairs.is_empty() {
         return Ok(Vec::new());
     }
+    let query = pairs.join(" OR ");
     conn.prepare_cached(
         "SELECT c.id, c.article_id, c.speaker_id, a.outlet, c.content_text
          FROM claims_fts JOIN claims c ON c.id = claims_fts.rowid
          JOIN articles a ON a.id = c.article_id
          WHERE claims_fts MATCH ?1 AND c.article_id <> ?2
-         ORDER BY bm25(claims_fts) LIMIT ?3",
+         LIMIT ?3",
     )?
     .query_map(params![query, exclude_article, limit as i64], |r| {
         Ok(Candidate {
@@ -471,20 +494,16 @@ pub fn articles(conn: &Connection) -> rusqlite::Result<Vec<ArticleRow>> {
 
 /// How many candidates the full-text index proposes for corroboration of one claim.
 const CORROBORATION_CANDIDATES: usize = 50;
-/// How many of a claim's content words (the longest) go into its candidate query.
-const CORROBORATION_WORDS: usize = 12;
 
 /// How many other independent sources and outlets carry the same statement as `row`
 /// (see `reliability` for what "the same statement" means).
 pub fn corroboration(conn: &Connection, row: &ClaimRow) -> rusqlite::Result<Corroboration> {
     let words = reliability::content_words(&row.content.text);
-    let mut longest: Vec<String> = words.iter().cloned().collect();
-    longest.sort_by(|a, b| b.len().cmp(&a.len()).then_with(|| a.cmp(b)));
-    longest.truncate(CORROBORATION_WORDS);
+    let raw: Vec<String> = reliability::index_words(&row.content.text);
     let mut sources = BTreeSet::new();
     let mut outlets = BTreeSet::new();
     let own_outlet = row.outlet.as_deref().map(str::to_lowercase);
-    for c in corroboration_candidates(conn, &longest, row.article_id, CORROBORATION_CANDIDATES)? {
+    for c in corroboration_candidates(conn, &raw, row.article_id, CORROBORATION_CANDIDATES)? {
         if !reliability::similar(&words, &reliability::content_words(&c.content_text)) {
             continue;
         }

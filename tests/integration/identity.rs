@@ -175,3 +175,61 @@ fn a_split_with_nothing_to_move_is_refused() {
         "{err}"
     );
 }
+
+/// Imports the identity fixtures with the real extractor; `None` (after saying so) when
+/// this build cannot import yet.
+fn import_fixtures(dir: &Path) -> Option<std::path::PathBuf> {
+    let db = dir.join("imported.db");
+    let out = crate::seed::whosaid(&db, &["import", "--quiet", crate::seed::FIXTURES]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    if stderr.contains("not implemented") {
+        eprintln!("skipped: `whosaid import` is not available in this build");
+        return None;
+    }
+    assert!(out.status.success(), "import failed: {stderr}");
+    Some(db)
+}
+
+#[test]
+fn imported_articles_merge_people_and_keep_namesakes_apart() {
+    let dir = tempfile::tempdir().unwrap();
+    let Some(db) = import_fixtures(dir.path()) else {
+        return;
+    };
+    let list = speakers(&db);
+    let zeines: Vec<_> = list
+        .iter()
+        .filter(|(n, _, _)| n.ends_with("Zeine"))
+        .collect();
+    assert_eq!(zeines.len(), 1, "{list:?}");
+    assert_eq!(zeines[0].0, "Ali Mahaman Lamine Zeine", "{list:?}");
+    assert_eq!(
+        zeines[0].2, 3,
+        "Zeine is quoted in all three articles: {list:?}"
+    );
+    assert!(count(&list, "John Smith").is_some(), "{list:?}");
+    assert!(count(&list, "Jane Smith").is_some(), "{list:?}");
+    assert!(count(&list, "Agence France-Presse").is_some(), "{list:?}");
+    assert!(count(&list, "AFP").is_none(), "{list:?}");
+    let anonymous = list
+        .iter()
+        .filter(|(n, _, _)| n.starts_with("defence ministry source"))
+        .count();
+    assert_eq!(anonymous, 2, "one anonymous source per article: {list:?}");
+
+    ok(&db, &["speakers", "merge", "Jane Smith", "Smith"]);
+    ok(
+        &db,
+        &["speakers", "split", "Ali Mahaman Lamine Zeine", "Ali Zeine"],
+    );
+    let check = |when: &str| {
+        let list = speakers(&db);
+        assert_eq!(count(&list, "Smith"), None, "{when}: {list:?}");
+        assert_eq!(count(&list, "Ali Zeine"), Some((1, 1)), "{when}: {list:?}");
+        let zeine = count(&list, "Ali Mahaman Lamine Zeine").expect("Zeine");
+        assert_eq!(zeine.1, 2, "{when}: {list:?}");
+    };
+    check("after the corrections");
+    ok(&db, &["reextract", "--all", "--quiet"]);
+    check("after `whosaid reextract --all`");
+}
