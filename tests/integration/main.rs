@@ -1,1 +1,6 @@
 mod eval;
+mod extract;
+mod identity;
+mod queries;
+mod reports;
+mod seed;
