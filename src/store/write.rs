@@ -42,6 +42,15 @@ pub enum Stored {
 }
 
 impl Stored {
+    /// Claims written: none for an unchanged article.
+    #[must_use]
+    pub fn claims(self) -> usize {
+        match self {
+            Stored::Imported { claims, .. } | Stored::Replaced { claims, .. } => claims,
+            Stored::Unchanged { .. } => 0,
+        }
+    }
+
     #[must_use]
     pub fn id(self) -> i64 {
         match self {
@@ -79,6 +88,19 @@ pub fn content_hash(article: &Article) -> String {
     }
     hasher.update(&(article.text_start as u64).to_le_bytes());
     hasher.finalize().to_hex().to_string()
+}
+
+/// Whether an article with content hash `hash` is stored.
+pub fn is_stored(conn: &Connection, hash: &str) -> rusqlite::Result<bool> {
+    conn.prepare_cached("SELECT 1 FROM articles WHERE content_hash = ?1")?
+        .exists([hash])
+}
+
+/// The id of the stored article with the same content as `article`, if any.
+pub fn stored_id(conn: &Connection, article: &Article) -> rusqlite::Result<Option<i64>> {
+    conn.prepare_cached("SELECT id FROM articles WHERE content_hash = ?1")?
+        .query_row([content_hash(article)], |r| r.get(0))
+        .optional()
 }
 
 /// Stores `article` and the claims `extraction` found in it, inside `tx`.

@@ -1,2 +1,4 @@
+mod crash;
 mod eval;
 mod extract;
+mod import;
