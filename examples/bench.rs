@@ -80,7 +80,10 @@ fn full(n: usize) -> anyhow::Result<()> {
     let Some(texts) = texts()? else {
         return Ok(());
     };
-    println!("whosaid bench: {n} articles from {TEXTS}, extractor version {EXTRACTOR_VERSION}");
+    println!(
+        "whosaid bench: {n} articles from {TEXTS}, extractor version {EXTRACTOR_VERSION}, load average {}",
+        load_average()
+    );
     let cores = std::thread::available_parallelism().map_or(1, usize::from);
     let mut table = Vec::<(String, String)>::new();
 
@@ -89,19 +92,19 @@ fn full(n: usize) -> anyhow::Result<()> {
         .map(|i| Article::from_text(&variant(&texts, i)))
         .collect();
     let bytes: usize = articles.iter().map(|a| a.body.len()).sum();
-    let (rate1, mbs1, claims) = timed_extraction(&articles, bytes, false);
-    let (rate_all, mbs_all, _) = timed_extraction(&articles, bytes, true);
+    let (rate1, mbs1, cpu1, claims) = timed_extraction(&articles, bytes, false);
+    let (rate_all, mbs_all, _, _) = timed_extraction(&articles, bytes, true);
     table.push((
         "extraction, 1 thread".into(),
         format!(
-            "{rate1:.0} articles/s, {mbs1:.1} MB/s ({claims} claims in {} articles)",
+            "{rate1:.0} articles/s, {mbs1:.1} MB/s ({cpu1:.1} MB per CPU s; {claims} claims in {} articles)",
             articles.len()
         ),
     ));
     table.push((
         format!("extraction, {cores} threads"),
         format!(
-            "{rate_all:.0} articles/s, {mbs_all:.1} MB/s (x{:.2})",
+            "{rate_all:.0} articles/s, {mbs_all:.1} MB/s (x{:.2} of 1 thread)",
             rate_all / rate1
         ),
     ));
@@ -154,8 +157,9 @@ fn full(n: usize) -> anyhow::Result<()> {
         table.push((
             format!("import {label} ({} articles)", r.articles),
             format!(
-                "{rate:.0} articles/s, {:.1} MB/s, {} claims, peak RSS {:.1} MiB, db {:.0} MB",
+                "{rate:.0} articles/s, {:.1} MB/s ({:.1} MB per CPU s), {} claims, peak RSS {:.1} MiB, db {:.0} MB",
                 mb(bytes) / r.seconds,
+                mb(bytes) / r.cpu,
                 r.claims,
                 r.peak_kib as f64 / 1024.0,
                 mb(fs::metadata(&db).map_or(0, |m| m.len() as usize)),
@@ -173,8 +177,8 @@ fn full(n: usize) -> anyhow::Result<()> {
     queries(1_000_000)
 }
 
-fn timed_extraction(articles: &[Article], bytes: usize, parallel: bool) -> (f64, f64, usize) {
-    let start = Instant::now();
+fn timed_extraction(articles: &[Article], bytes: usize, parallel: bool) -> (f64, f64, f64, usize) {
+    let (start, cpu) = (Instant::now(), cpu_seconds());
     let mut rounds = 0;
     let mut claims = 0;
     while rounds == 0 || start.elapsed() < Duration::from_secs(2) {
@@ -192,8 +196,14 @@ fn timed_extraction(articles: &[Article], bytes: usize, parallel: bool) -> (f64,
         rounds += 1;
     }
     let secs = start.elapsed().as_secs_f64();
+    let cpu = (cpu_seconds() - cpu).max(0.01);
     let rate = (articles.len() * rounds) as f64 / secs;
-    (rate, mb(bytes * rounds) / secs, claims)
+    (
+        rate,
+        mb(bytes * rounds) / secs,
+        mb(bytes * rounds) / cpu,
+        claims,
+    )
 }
 
 struct ChildResult {
@@ -201,6 +211,7 @@ struct ChildResult {
     claims: usize,
     seconds: f64,
     peak_kib: usize,
+    cpu: f64,
 }
 
 fn run_child(db: &Path, inputs: &[PathBuf], jobs: usize) -> anyhow::Result<ChildResult> {
@@ -220,12 +231,13 @@ fn run_child(db: &Path, inputs: &[PathBuf], jobs: usize) -> anyhow::Result<Child
         .split_whitespace()
         .filter_map(|f| f.parse().ok())
         .collect();
-    anyhow::ensure!(fields.len() == 4, "unexpected child output: {line}");
+    anyhow::ensure!(fields.len() == 5, "unexpected child output: {line}");
     Ok(ChildResult {
         articles: fields[0] as usize,
         claims: fields[1] as usize,
         seconds: fields[2],
         peak_kib: fields[3] as usize,
+        cpu: fields[4],
     })
 }
 
@@ -266,7 +278,8 @@ fn child_import(args: &[String]) -> anyhow::Result<()> {
     };
     let start = Instant::now();
     let store = Store::open(&db)?;
-    let options = ImportOptions::new(jobs, EXTRACTOR_VERSION);
+    let mut options = ImportOptions::new(jobs, EXTRACTOR_VERSION);
+    options.known = Some(db.clone());
     let files = pipeline::walk(&inputs, Vec::new());
     let summary = pipeline::import(&store, files, &options, read, extract::extract, |_| {})?;
     let seconds = start.elapsed().as_secs_f64();
@@ -289,6 +302,31 @@ fn peak_kib() -> usize {
                 .and_then(|l| l.split_whitespace().nth(1).and_then(|v| v.parse().ok()))
         })
         .unwrap_or(0)
+}
+
+/// CPU time (user + system) this process has used, in seconds. On a machine shared
+/// with other work, rates per CPU second vary less than rates per wall second.
+fn cpu_seconds() -> f64 {
+    let stat = fs::read_to_string("/proc/self/stat").unwrap_or_default();
+    // Fields after the command name, which is in parentheses and may hold spaces.
+    let rest = stat.rsplit_once(')').map_or("", |(_, r)| r);
+    let fields: Vec<&str> = rest.split_whitespace().collect();
+    let ticks = |i: usize| {
+        fields
+            .get(i)
+            .and_then(|f| f.parse::<f64>().ok())
+            .unwrap_or(0.0)
+    };
+    // utime and stime are fields 14 and 15 of the line, 12 and 13 after the name; Linux
+    // reports them in USER_HZ, which is 100.
+    (ticks(11) + ticks(12)) / 100.0
+}
+
+fn load_average() -> String {
+    fs::read_to_string("/proc/loadavg")
+        .ok()
+        .and_then(|l| l.split_whitespace().next().map(str::to_owned))
+        .unwrap_or_else(|| String::from("?"))
 }
 
 fn print_table(rows: &[(String, String)]) {
@@ -589,20 +627,29 @@ fn fts(m: usize) -> anyhow::Result<()> {
         ));
         if strategy == "direct inserts" || strategy == "deferred rebuild" {
             // A further tenth into the now large database: what a routine import costs.
-            let start = Instant::now();
+            let (start, cpu) = (Instant::now(), cpu_seconds());
             let more = load_claims(conn, strategy, &contents, m, m / 10)?;
             if strategy == "deferred rebuild" {
                 conn.execute("INSERT INTO claims_fts (claims_fts) VALUES ('rebuild')", [])?;
             }
-            let secs = start.elapsed().as_secs_f64();
             rows.push((
                 format!("{strategy}, {more} more into {m}"),
-                format!("{:.0} claims/s", more as f64 / secs),
+                rates(more, start, cpu),
             ));
         }
     }
     print_table(&rows);
     Ok(())
+}
+
+fn rates(n: usize, start: Instant, cpu: f64) -> String {
+    let wall = start.elapsed().as_secs_f64();
+    let cpu = (cpu_seconds() - cpu).max(0.01);
+    format!(
+        "{:>8.0} claims/s wall, {:>8.0} claims per CPU second",
+        n as f64 / wall,
+        n as f64 / cpu
+    )
 }
 
 fn load_claims(
