@@ -602,8 +602,9 @@ fn fts(m: usize) -> anyhow::Result<()> {
         }
     }
     println!(
-        "full-text strategies: {m} claims in batches of 2000 ({} distinct sentences)",
-        contents.len()
+        "full-text strategies: {m} claims in batches of 2000 ({} distinct sentences), load average {}",
+        contents.len(),
+        load_average()
     );
     let mut rows = Vec::new();
     for strategy in [
@@ -615,16 +616,12 @@ fn fts(m: usize) -> anyhow::Result<()> {
         let dir = tempfile::tempdir()?;
         let store = Store::open(&dir.path().join("fts.db"))?;
         let conn = store.conn();
-        let start = Instant::now();
+        let (start, cpu) = (Instant::now(), cpu_seconds());
         let n = load_claims(conn, strategy, &contents, 0, m)?;
         if strategy == "deferred rebuild" {
             conn.execute("INSERT INTO claims_fts (claims_fts) VALUES ('rebuild')", [])?;
         }
-        let secs = start.elapsed().as_secs_f64();
-        rows.push((
-            format!("{strategy}, fresh database"),
-            format!("{:.0} claims/s", n as f64 / secs),
-        ));
+        rows.push((format!("{strategy}, fresh database"), rates(n, start, cpu)));
         if strategy == "direct inserts" || strategy == "deferred rebuild" {
             // A further tenth into the now large database: what a routine import costs.
             let (start, cpu) = (Instant::now(), cpu_seconds());
