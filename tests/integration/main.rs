@@ -1,6 +1,8 @@
+mod crash;
 mod eval;
 mod extract;
 mod identity;
+mod import;
 mod ingest;
 mod properties;
 mod queries;
