@@ -238,8 +238,12 @@ pub fn extractions() -> Vec<(&'static str, Vec<Spec>)> {
 /// Reads a fixture the way plain-text import does: a `Key: value` header, the whole file
 /// as the body.
 pub fn article(file: &str) -> Article {
-    let path = Path::new(FIXTURES).join(file);
-    let body = std::fs::read_to_string(&path).expect("fixture");
+    read_article(&Path::new(FIXTURES).join(file))
+}
+
+/// Reads a plain-text article: a `Key: value` header, or a one-line byline, then the text.
+pub fn read_article(path: &Path) -> Article {
+    let body = std::fs::read_to_string(path).expect("fixture");
     let mut meta = ArticleMeta::default();
     let mut text_start = 0;
     for line in body.split_inclusive('\n') {
@@ -356,6 +360,42 @@ pub fn reextract_all(db: &Path) {
             2,
         )
         .unwrap();
+    }
+    write::replay_speaker_corrections(&tx).unwrap();
+    tx.commit().unwrap();
+}
+
+/// The fixtures as the real extractor sees them, stored through the write path.
+pub fn seed_extracted(dir: &Path) -> PathBuf {
+    let files: Vec<PathBuf> = extractions()
+        .iter()
+        .map(|(file, _)| Path::new(FIXTURES).join(file))
+        .collect();
+    store_extracted(&dir.join("extracted.db"), &files)
+}
+
+/// Stores `files` (plain text with a `Key: value` or byline header) into `db` with the
+/// real extractor, through the write path.
+pub fn store_extracted(db: &Path, files: &[PathBuf]) -> PathBuf {
+    let store = Store::open(db).expect("open store");
+    for file in files {
+        let article = read_article(file);
+        let tx = store.begin_write().unwrap();
+        write::store_article(&tx, &article, &whosaid::extract::extract(&article), 1).unwrap();
+        write::replay_speaker_corrections(&tx).unwrap();
+        tx.commit().unwrap();
+    }
+    db.to_owned()
+}
+
+/// Re-runs the real extractor on every stored fixture, as `whosaid reextract --all` does.
+pub fn reextract_extracted(db: &Path) {
+    let store = Store::open(db).expect("open store");
+    let tx = store.begin_write().unwrap();
+    for (i, (file, _)) in extractions().into_iter().enumerate() {
+        let article = article(file);
+        let extraction = whosaid::extract::extract(&article);
+        write::replace_claims(&tx, i as i64 + 1, &article, &extraction, 2).unwrap();
     }
     write::replay_speaker_corrections(&tx).unwrap();
     tx.commit().unwrap();
