@@ -36,6 +36,20 @@ fn assert_sound(db: &Path) -> i64 {
         .query_row("PRAGMA integrity_check", [], |r| r.get(0))
         .unwrap();
     assert_eq!(integrity, "ok");
+    let version: i64 = conn
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .unwrap();
+    if version == 0 {
+        // Killed before the schema's transaction committed: an empty database.
+        let tables: i64 = conn
+            .query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(
+            tables, 0,
+            "a database without a schema version has no tables"
+        );
+        return 0;
+    }
     conn.execute(
         "INSERT INTO claims_fts (claims_fts) VALUES ('integrity-check')",
         [],
