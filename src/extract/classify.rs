@@ -1,0 +1,57 @@
+//! Source classification: the source type of a resolved speaker (DESIGN section 2).
+//!
+//! A named person with an institutional title is a named official, without one a named
+//! person; a title with no name ("the minister") that matches nobody named is an unnamed
+//! source; institutions, capitals, agencies and documents keep their own types.
+
+use super::coref::Entity;
+use super::mentions::MentionKind;
+use crate::lexicon::TitleClass;
+use crate::model::SourceType;
+
+#[must_use]
+pub fn source_type(entity: &Entity) -> SourceType {
+    match entity.kind {
+        MentionKind::Named => match entity.title_class {
+            Some(TitleClass::Official) => SourceType::NamedOfficial,
+            _ => SourceType::NamedPerson,
+        },
+        MentionKind::TitleOnly | MentionKind::Anonymous | MentionKind::Pronoun => {
+            SourceType::Anonymous
+        }
+        MentionKind::Organization => SourceType::Organization,
+        MentionKind::Agency => SourceType::Agency,
+        MentionKind::Document => SourceType::Document,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::coref::Entities;
+    use crate::extract::doc::Doc;
+    use crate::extract::mentions::analyze;
+
+    #[track_caller]
+    fn case(phrase: &str, expected: SourceType) {
+        let doc = Doc::new(phrase, 0);
+        let m = analyze(&doc, 0, doc.len()).expect(phrase);
+        let mut entities = Entities::default();
+        let e = entities.resolve(&doc, &m);
+        assert_eq!(source_type(&entities.list[e]), expected, "{phrase}");
+    }
+
+    #[test]
+    fn types() {
+        case("Defence Secretary Ann Ward", SourceType::NamedOfficial);
+        case("Kim Novak, a local teacher", SourceType::NamedPerson);
+        case("economist Raj Patel", SourceType::NamedPerson);
+        case("Raj Patel", SourceType::NamedPerson);
+        case("a senior diplomat", SourceType::Anonymous);
+        case("three people familiar with the plan", SourceType::Anonymous);
+        case("the interior ministry", SourceType::Organization);
+        case("Berlin", SourceType::Organization);
+        case("Reuters", SourceType::Agency);
+        case("a UN report", SourceType::Document);
+    }
+}

@@ -1,0 +1,101 @@
+//! Cues: the words that attribute a claim — speech verbs ("said", "told", "warned"),
+//! "according to", and sourceless hedges ("There has been speculation", "has been seen as",
+//! "reportedly"). Words inside quotation marks are never cues.
+
+use super::doc::Doc;
+use super::sentences::Sentence;
+use crate::lexicon::{CueClass, HedgeAttach};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CueKind {
+    Verb(CueClass),
+    AccordingTo,
+    Hedge(HedgeAttach),
+}
+
+/// A cue as a token range.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Cue {
+    pub first: usize,
+    pub end: usize,
+    pub kind: CueKind,
+}
+
+/// The cues of one sentence, in order.
+#[must_use]
+pub fn find(doc: &Doc<'_>, s: &Sentence) -> Vec<Cue> {
+    let mut cues = Vec::new();
+    let mut i = s.first;
+    while i < s.end {
+        if !doc.is_word(i) || doc.quoted(i) {
+            i += 1;
+            continue;
+        }
+        let hedge = doc.lex.hedges.longest(s.end - i, |k| {
+            let j = i + k;
+            (j < s.end && doc.is_word(j) && !doc.quoted(j)).then(|| doc.s(j))
+        });
+        if let Some(h) = hedge {
+            let end = i + h.words.len();
+            cues.push(Cue {
+                first: i,
+                end,
+                kind: CueKind::Hedge(h.value),
+            });
+            i = end;
+            continue;
+        }
+        if doc.is(i, "according") && doc.is(i + 1, "to") && i + 1 < s.end {
+            cues.push(Cue {
+                first: i,
+                end: i + 2,
+                kind: CueKind::AccordingTo,
+            });
+            i += 2;
+            continue;
+        }
+        if let Some(class) = doc.cue_class(i) {
+            cues.push(Cue {
+                first: i,
+                end: i + 1,
+                kind: CueKind::Verb(class),
+            });
+        }
+        i += 1;
+    }
+    cues
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[track_caller]
+    fn case(input: &str, expected: &[&str]) {
+        let doc = Doc::new(input, 0);
+        let got: Vec<&str> = doc
+            .sentences
+            .iter()
+            .flat_map(|s| find(&doc, s))
+            .map(|c| doc.text_of(c.first, c.end))
+            .collect();
+        assert_eq!(got, expected, "{input}");
+    }
+
+    #[test]
+    fn cues() {
+        case("The mayor warned that rents would rise.", &["warned"]);
+        case("“We said no,” she insisted.", &["insisted"]);
+        case("According to the police, two men fled.", &["According to"]);
+        case(
+            "There has been speculation that he will quit.",
+            &["There has been speculation"],
+        );
+        case(
+            "The plan is widely seen as a gamble.",
+            &["is widely seen as"],
+        );
+        case("The bridge reportedly collapsed.", &["reportedly"]);
+        case("The river rose overnight.", &[]);
+    }
+}

@@ -1,0 +1,272 @@
+//! The analysed article every rule reads: tokens, quotations and sentences, with small
+//! word tests shared by the stages.
+
+use super::quotes::{self, Quote};
+use super::sentences::{self, Sentence};
+use super::tokens::{self, Kind, Token};
+use crate::lexicon::{self, Lexicon};
+use crate::model::Span;
+
+/// Words that end a noun phrase when walking back from a cue: verbs, conjunctions,
+/// subordinators and prepositions that do not sit inside a source description.
+const CLAUSE_WORDS: &[&str] = &[
+    "after", "against", "also", "although", "am", "and", "are", "as", "because", "been", "before",
+    "being", "but", "by", "did", "do", "does", "during", "had", "has", "have", "how", "if", "into",
+    "is", "not", "nor", "once", "or", "since", "so", "than", "that", "then", "though", "through",
+    "until", "was", "were", "what", "when", "where", "whether", "which", "while", "who", "whom",
+    "whose", "why", "will", "would", "yet", "can", "could", "should", "may", "might", "must",
+    "shall", "about", "over", "under", "without", "within", "upon", "unlike", "like", "despite",
+    "toward", "towards", "between", "among", "amid", "if", "unless", "even", "just", "only",
+    "there", "here", "be", "it's",
+];
+
+pub const DETERMINERS: &[&str] = &[
+    "a", "an", "the", "this", "that", "these", "those", "another", "some", "several", "many",
+    "two", "three", "four", "five", "one", "both", "each", "other", "most", "few", "more",
+    "numerous", "various", "no", "any", "all",
+];
+
+pub const PRONOUNS: &[&str] = &[
+    "he",
+    "she",
+    "they",
+    "it",
+    "we",
+    "i",
+    "you",
+    "who",
+    "everyone",
+    "everybody",
+    "someone",
+    "somebody",
+    "nobody",
+    "others",
+    "which",
+];
+
+/// Adverbs and auxiliaries that may stand between a source and its verb ("Zeine
+/// nevertheless said", "officials have long argued").
+pub const BETWEEN_SOURCE_AND_CUE: &[&str] = &[
+    "again",
+    "already",
+    "also",
+    "earlier",
+    "first",
+    "further",
+    "had",
+    "has",
+    "have",
+    "however",
+    "later",
+    "long",
+    "never",
+    "nevertheless",
+    "now",
+    "once",
+    "previously",
+    "still",
+    "then",
+    "would",
+    "will",
+    "was",
+    "is",
+    "were",
+    "are",
+    "did",
+    "does",
+    "do",
+    "not",
+    "had",
+    "just",
+    "recently",
+    "reportedly",
+    "repeatedly",
+    "often",
+    "since",
+    "too",
+    "even",
+    "initially",
+    "ultimately",
+    "frequently",
+    "openly",
+    "separately",
+    "himself",
+    "herself",
+    "themselves",
+    "itself",
+    "could",
+    "might",
+    "may",
+    "should",
+    "can",
+];
+
+pub struct Doc<'a> {
+    pub text: &'a str,
+    pub tokens: Vec<Token>,
+    pub quotes: Vec<Quote>,
+    pub in_quote: Vec<Option<u32>>,
+    pub sentences: Vec<Sentence>,
+    pub lex: &'static Lexicon,
+}
+
+impl<'a> Doc<'a> {
+    #[must_use]
+    pub fn new(text: &'a str, from: usize) -> Self {
+        let tokens = tokens::tokenize(text, from);
+        let quotes = quotes::find(&tokens);
+        let in_quote = quotes::membership(&tokens, &quotes);
+        let sentences = sentences::split(text, &tokens, &in_quote);
+        Self {
+            text,
+            tokens,
+            quotes,
+            in_quote,
+            sentences,
+            lex: lexicon::get(),
+        }
+    }
+
+    #[must_use]
+    pub fn len(&self) -> usize {
+        self.tokens.len()
+    }
+
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.tokens.is_empty()
+    }
+
+    #[must_use]
+    pub fn s(&self, i: usize) -> &'a str {
+        self.tokens.get(i).map_or("", |t| t.span.slice(self.text))
+    }
+
+    #[must_use]
+    pub fn kind(&self, i: usize) -> Option<Kind> {
+        self.tokens.get(i).map(|t| t.kind)
+    }
+
+    #[must_use]
+    pub fn is(&self, i: usize, word: &str) -> bool {
+        self.s(i).eq_ignore_ascii_case(word)
+    }
+
+    #[must_use]
+    pub fn is_any(&self, i: usize, words: &[&str]) -> bool {
+        let w = self.s(i);
+        words.iter().any(|x| w.eq_ignore_ascii_case(x))
+    }
+
+    #[must_use]
+    pub fn is_word(&self, i: usize) -> bool {
+        self.kind(i) == Some(Kind::Word)
+    }
+
+    #[must_use]
+    pub fn is_punct(&self, i: usize, p: &str) -> bool {
+        self.kind(i) == Some(Kind::Punct) && self.s(i) == p
+    }
+
+    /// A word starting with a capital letter.
+    #[must_use]
+    pub fn is_cap(&self, i: usize) -> bool {
+        self.is_word(i) && self.s(i).chars().next().is_some_and(char::is_uppercase)
+    }
+
+    /// A word written in capitals only ("WALLACE").
+    #[must_use]
+    pub fn is_upper(&self, i: usize) -> bool {
+        let w = self.s(i);
+        self.is_word(i) && w.chars().any(char::is_alphabetic) && !w.chars().any(char::is_lowercase)
+    }
+
+    #[must_use]
+    pub fn lower(&self, i: usize) -> std::borrow::Cow<'a, str> {
+        lexicon::lower_key(self.s(i))
+    }
+
+    #[must_use]
+    pub fn span(&self, first: usize, end: usize) -> Span {
+        if first >= end || end > self.tokens.len() {
+            let at = self.tokens.get(first).map_or(0, |t| t.span.start);
+            return Span::new(at, at);
+        }
+        Span::new(self.tokens[first].span.start, self.tokens[end - 1].span.end)
+    }
+
+    #[must_use]
+    pub fn text_of(&self, first: usize, end: usize) -> &'a str {
+        self.span(first, end).slice(self.text)
+    }
+
+    #[must_use]
+    pub fn quoted(&self, i: usize) -> bool {
+        self.in_quote.get(i).is_some_and(Option::is_some)
+    }
+
+    #[must_use]
+    pub fn is_clause_word(&self, i: usize) -> bool {
+        self.is_any(i, CLAUSE_WORDS)
+    }
+
+    #[must_use]
+    pub fn is_determiner(&self, i: usize) -> bool {
+        self.is_any(i, DETERMINERS)
+    }
+
+    #[must_use]
+    pub fn is_pronoun(&self, i: usize) -> bool {
+        self.is_any(i, PRONOUNS)
+    }
+
+    /// A word in the cue-verb lexicon, written in lowercase (a capitalised "Says" starts
+    /// a headline or a sentence and is accepted there).
+    #[must_use]
+    pub fn cue_class(&self, i: usize) -> Option<crate::lexicon::CueClass> {
+        if !self.is_word(i) || self.quoted(i) {
+            return None;
+        }
+        self.lex.cue_verbs.get(self.lower(i).as_ref()).copied()
+    }
+
+    /// The possessive form "Niger’s" / "Trump's" / "Paris’".
+    #[must_use]
+    pub fn is_possessive(&self, i: usize) -> bool {
+        let w = self.s(i);
+        self.is_word(i)
+            && (w.ends_with("’s") || w.ends_with("'s") || w.ends_with("s’") || w.ends_with("s'"))
+    }
+
+    /// Skips adverbs and auxiliaries backwards from `i` (inclusive), returning the first
+    /// index that is not one, or `None` when the sentence start is passed.
+    #[must_use]
+    pub fn skip_adverbs_back(&self, mut i: usize, floor: usize) -> Option<usize> {
+        loop {
+            if i < floor {
+                return None;
+            }
+            let w = self.s(i);
+            let adverb = self.is_word(i)
+                && (self.is_any(i, BETWEEN_SOURCE_AND_CUE)
+                    || (w.len() > 4 && w.ends_with("ly") && !self.is_cap(i))
+                    || w.ends_with("n't")
+                    || w.ends_with("n’t"));
+            if !adverb {
+                return Some(i);
+            }
+            if i == 0 {
+                return None;
+            }
+            i -= 1;
+        }
+    }
+
+    /// The index of the sentence holding token `i`.
+    #[must_use]
+    pub fn sentence_of(&self, i: usize) -> usize {
+        self.sentences
+            .partition_point(|s| s.end <= i)
+            .min(self.sentences.len().saturating_sub(1))
+    }
+}

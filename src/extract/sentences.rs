@@ -1,0 +1,144 @@
+//! Sentences: token ranges ended by `.`, `?` or `!` before a capital, a quote or a new
+//! paragraph, never after an abbreviation ("Mr.", "Gen.", "Sept.") or an initial, and never
+//! inside a quotation (a quoted passage of several sentences stays with its attribution).
+
+use super::tokens::{Kind, Token};
+use crate::lexicon::{self, lower_key};
+
+/// A sentence as a half-open range of token indices, with its paragraph.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Sentence {
+    pub first: usize,
+    pub end: usize,
+    pub para: u32,
+}
+
+/// Splits `tokens` into sentences. `in_quote[i]` says whether token `i` is inside a quotation.
+#[must_use]
+pub fn split(text: &str, tokens: &[Token], in_quote: &[Option<u32>]) -> Vec<Sentence> {
+    let lex = lexicon::get();
+    let mut sentences = Vec::new();
+    let mut first = 0usize;
+    let mut i = 0usize;
+    while i < tokens.len() {
+        let t = tokens[i];
+        let mut boundary_after: Option<usize> = None;
+        let next_para = tokens.get(i + 1).is_none_or(|n| n.para != t.para);
+        if next_para {
+            boundary_after = Some(i);
+        } else if t.kind == Kind::Punct
+            && matches!(t.span.slice(text), "." | "?" | "!")
+            && in_quote[i].is_none()
+        {
+            // Closing marks and brackets stay with the sentence they close.
+            let mut k = i + 1;
+            while k < tokens.len()
+                && tokens[k].para == t.para
+                && (tokens[k].kind == Kind::Close || tokens[k].span.slice(text) == ")")
+            {
+                k += 1;
+            }
+            let ends = match tokens.get(k) {
+                None => true,
+                Some(n) if n.para != t.para => true,
+                Some(n) => starts_sentence(text, n) && !after_abbreviation(text, tokens, i, lex),
+            };
+            if ends {
+                boundary_after = Some(k - 1);
+            }
+        } else if t.kind == Kind::Close
+            && i > 0
+            && matches!(tokens[i - 1].span.slice(text), "." | "?" | "!")
+            && tokens
+                .get(i + 1)
+                .is_some_and(|n| n.para == t.para && starts_sentence(text, n))
+        {
+            boundary_after = Some(i);
+        }
+        if let Some(b) = boundary_after {
+            sentences.push(Sentence {
+                first,
+                end: b + 1,
+                para: tokens[first].para,
+            });
+            first = b + 1;
+            i = b + 1;
+        } else {
+            i += 1;
+        }
+    }
+    sentences
+}
+
+fn starts_sentence(text: &str, t: &Token) -> bool {
+    match t.kind {
+        Kind::Open | Kind::Number => true,
+        Kind::Word => t
+            .span
+            .slice(text)
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase),
+        Kind::Punct => matches!(t.span.slice(text), "(" | "[" | "‘" | "'" | "—"),
+        Kind::Close => false,
+    }
+}
+
+fn after_abbreviation(text: &str, tokens: &[Token], dot: usize, lex: &lexicon::Lexicon) -> bool {
+    if text[tokens[dot].span.start..].starts_with(['?', '!']) || dot == 0 {
+        return false;
+    }
+    let prev = tokens[dot - 1];
+    if prev.kind != Kind::Word || prev.span.end != tokens[dot].span.start {
+        return false;
+    }
+    let word = prev.span.slice(text);
+    let single_capital = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
+    single_capital || word.contains('.') || lex.abbreviations.contains(lower_key(word).as_ref())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::{quotes, tokens::tokenize};
+
+    #[track_caller]
+    fn case(input: &str, expected: &[&str]) {
+        let tokens = tokenize(input, 0);
+        let qs = quotes::find(&tokens);
+        let in_quote = quotes::membership(&tokens, &qs);
+        let got: Vec<&str> = split(input, &tokens, &in_quote)
+            .iter()
+            .map(|s| &input[tokens[s.first].span.start..tokens[s.end - 1].span.end])
+            .collect();
+        assert_eq!(got, expected, "{input}");
+    }
+
+    #[test]
+    fn sentences() {
+        case(
+            "Mr. Smith met Gen. Jones. They left.",
+            &["Mr. Smith met Gen. Jones.", "They left."],
+        );
+        case(
+            "He lives in the U.S. now. He said so.",
+            &["He lives in the U.S. now.", "He said so."],
+        );
+        case(
+            "“We won. We always win,” she said. Then she left.",
+            &["“We won. We always win,” she said.", "Then she left."],
+        );
+        case(
+            "“Why?” he asked. “Because.” Fine",
+            &["“Why?” he asked.", "“Because.”", "Fine"],
+        );
+        case(
+            "J. R. Smith spoke.\nNew line",
+            &["J. R. Smith spoke.", "New line"],
+        );
+        case(
+            "Sales rose 3.5 percent. Costs fell.",
+            &["Sales rose 3.5 percent.", "Costs fell."],
+        );
+    }
+}

@@ -1,0 +1,186 @@
+//! Tokens: words, numbers, punctuation and quotation marks with their byte spans.
+//!
+//! Every later stage works on token indices, so the text is scanned once. A newline ends a
+//! paragraph: news text puts each paragraph on its own line (or between blank lines), and
+//! no sentence or quote pairing crosses one unless the quotes stage says so.
+
+use crate::model::Span;
+
+/// What a token is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// Letters, with inner hyphens, apostrophes and abbreviation periods ("U.S", "Niger’s").
+    Word,
+    Number,
+    Punct,
+    /// An opening double quotation mark (curly, or straight after a space).
+    Open,
+    /// A closing double quotation mark.
+    Close,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token {
+    pub span: Span,
+    pub kind: Kind,
+    /// Paragraph number: increases at every line break.
+    pub para: u32,
+}
+
+fn is_joiner(c: char) -> bool {
+    matches!(c, '-' | '\'' | '’' | '‐' | '&')
+}
+
+/// Splits `text[from..]` into tokens; spans are offsets into `text`.
+#[must_use]
+pub fn tokenize(text: &str, from: usize) -> Vec<Token> {
+    let from = floor_char_boundary(text, from);
+    let mut tokens = Vec::with_capacity((text.len() - from) / 5 + 1);
+    let mut para = 0u32;
+    let mut seen_text = false;
+    let mut chars = text[from..].char_indices().peekable();
+    let mut prev_char: Option<char> = None;
+    while let Some((rel, c)) = chars.next() {
+        let start = from + rel;
+        if c.is_whitespace() {
+            if c == '\n' && seen_text {
+                para += 1;
+                seen_text = false;
+            }
+            prev_char = Some(c);
+            continue;
+        }
+        seen_text = true;
+        if c.is_alphanumeric() {
+            let numeric = c.is_ascii_digit();
+            let mut end = start + c.len_utf8();
+            let mut segment = 1usize;
+            let mut last = c;
+            while let Some(&(rel2, d)) = chars.peek() {
+                if d.is_alphanumeric() {
+                    segment += 1;
+                } else {
+                    let mut ahead = chars.clone();
+                    ahead.next();
+                    let next_alnum = ahead.peek().is_some_and(|&(_, e)| e.is_alphanumeric());
+                    let joins = next_alnum
+                        && (is_joiner(d)
+                            || (d == '.' && (segment <= 2 || numeric))
+                            || (d == ',' && numeric && last.is_ascii_digit()));
+                    if !joins {
+                        break;
+                    }
+                    segment = 0;
+                }
+                last = d;
+                end = from + rel2 + d.len_utf8();
+                chars.next();
+            }
+            tokens.push(Token {
+                span: Span::new(start, end),
+                kind: if numeric { Kind::Number } else { Kind::Word },
+                para,
+            });
+            prev_char = Some(last);
+            continue;
+        }
+        let kind = match c {
+            '“' | '„' | '«' => Kind::Open,
+            '”' | '»' => Kind::Close,
+            '"' => {
+                let after_space = prev_char.is_none_or(|p| {
+                    p.is_whitespace() || matches!(p, '(' | '[' | '—' | '–' | '-' | ':')
+                });
+                if after_space { Kind::Open } else { Kind::Close }
+            }
+            _ => Kind::Punct,
+        };
+        tokens.push(Token {
+            span: Span::new(start, start + c.len_utf8()),
+            kind,
+            para,
+        });
+        prev_char = Some(c);
+    }
+    tokens
+}
+
+/// The largest char boundary at or below `i`.
+#[must_use]
+pub fn floor_char_boundary(text: &str, i: usize) -> usize {
+    let mut i = i.min(text.len());
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[track_caller]
+    fn case(input: &str, expected: &[(&str, Kind)]) {
+        let got: Vec<(&str, Kind)> = tokenize(input, 0)
+            .iter()
+            .map(|t| (t.span.slice(input), t.kind))
+            .collect();
+        assert_eq!(got, expected, "{input}");
+    }
+
+    #[test]
+    fn tokens() {
+        use Kind::{Close, Number, Open, Punct, Word};
+        case(
+            "The U.S. army’s chief-of-staff",
+            &[
+                ("The", Word),
+                ("U.S", Word),
+                (".", Punct),
+                ("army’s", Word),
+                ("chief-of-staff", Word),
+            ],
+        );
+        case(
+            "“Hi,” he said. \"No\"",
+            &[
+                ("“", Open),
+                ("Hi", Word),
+                (",", Punct),
+                ("”", Close),
+                ("he", Word),
+                ("said", Word),
+                (".", Punct),
+                ("\"", Open),
+                ("No", Word),
+                ("\"", Close),
+            ],
+        );
+        case(
+            "1,500 troops, 3.5%",
+            &[
+                ("1,500", Number),
+                ("troops", Word),
+                (",", Punct),
+                ("3.5", Number),
+                ("%", Punct),
+            ],
+        );
+        case("end.The", &[("end", Word), (".", Punct), ("The", Word)]);
+    }
+
+    #[test]
+    fn paragraphs_count_line_breaks() {
+        let toks = tokenize("a b\n\nc\nd", 0);
+        let paras: Vec<u32> = toks.iter().map(|t| t.para).collect();
+        assert_eq!(paras, [0, 0, 1, 2]);
+    }
+
+    #[test]
+    fn odd_text_stays_on_boundaries() {
+        let text = "é\u{0}😀\"\"” ’x’ --";
+        for t in tokenize(text, 1) {
+            assert!(text.is_char_boundary(t.span.start) && text.is_char_boundary(t.span.end));
+        }
+    }
+}
