@@ -169,6 +169,10 @@ pub struct EvalArgs {
     /// List misses and false positives with their sentence.
     #[arg(long)]
     pub errors: bool,
+    /// Score these claims (JSONL, as `extract --format jsonl` writes) instead of running
+    /// extraction; for comparing other systems.
+    #[arg(long)]
+    pub predictions: Option<PathBuf>,
     #[arg(long, value_enum, default_value = "table")]
     pub format: Format,
 }
