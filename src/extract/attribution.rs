@@ -17,6 +17,7 @@ use super::dates::{self, When};
 use super::doc::Doc;
 use super::sentences::Sentence;
 use super::tokens::Kind;
+use super::vocab;
 use crate::lexicon::{CueClass, HedgeAttach};
 use crate::model::{ClaimKind, Span};
 
@@ -126,18 +127,26 @@ pub fn attribute(doc: &Doc<'_>) -> Vec<Found> {
 /// the earlier paragraphs get the same speaker.
 fn earlier_pieces(doc: &Doc<'_>, found: &mut Vec<Found>) {
     let n = found.len();
+    let mut taken: Vec<Span> = found.iter().map(|f| f.content).collect();
+    taken.sort_unstable();
+    let overlaps_taken = |taken: &[Span], span: Span| {
+        let k = taken.partition_point(|t| t.end <= span.start);
+        taken.get(k).is_some_and(|t| t.overlaps(span))
+            || k > 0 && taken[..k].iter().rev().take(4).any(|t| t.overlaps(span))
+    };
     for owner in 0..n {
         if found[owner].kind != ClaimKind::Direct || found[owner].source.is_none() {
             continue;
         }
         let start = found[owner].content.start;
-        let Some(piece) = doc
-            .quotes
-            .iter()
-            .position(|q| doc.tokens[q.inner_start().min(doc.len() - 1)].span.start == start)
-        else {
+        let first = doc.tokens.partition_point(|t| t.span.start < start);
+        let Some(open) = first.checked_sub(1) else {
             continue;
         };
+        let piece = doc.quotes.partition_point(|q| q.open < open);
+        if doc.quotes.get(piece).is_none_or(|q| q.open != open) {
+            continue;
+        }
         let group = doc.quotes[piece].group;
         for q in doc.quotes[..piece]
             .iter()
@@ -147,11 +156,10 @@ fn earlier_pieces(doc: &Doc<'_>, found: &mut Vec<Found>) {
             let Some((kind, content)) = make_content(doc, q.open, q.outer_end()) else {
                 continue;
             };
-            if found.iter().any(|f| f.content.overlaps(content)) {
+            if overlaps_taken(&taken, content) {
                 continue;
             }
-            let prev = &found[owner];
-            let mut f = prev.clone();
+            let mut f = found[owner].clone();
             f.kind = kind;
             f.content = content;
             f.rule = "direct/multi-paragraph";
@@ -216,7 +224,7 @@ pub fn make_content(doc: &Doc<'_>, first: usize, end: usize) -> Option<(ClaimKin
         return None;
     }
     if doc.kind(first) == Some(Kind::Open)
-        && let Some(q) = doc.quotes.iter().find(|q| q.open == first)
+        && let Some(q) = doc.quote_at_open(first)
         && (q.outer_end() == end || (q.close.is_none() && q.outer_end() == untrimmed_end))
     {
         let mut inner_end = q.end;
@@ -275,9 +283,13 @@ fn after_cue(doc: &Doc<'_>, s: &Sentence, cue: Cue, class: Option<CueClass>) -> 
             continue;
         }
         if let Some(p) = doc
-            .lex
-            .anonymity
-            .longest(s.end - k, |i| Some(doc.s(k + i)).filter(|_| k + i < s.end))
+            .has(k, vocab::ANONYMITY_START)
+            .then(|| {
+                doc.lex
+                    .anonymity
+                    .longest(s.end - k, |i| Some(doc.s(k + i)).filter(|_| k + i < s.end))
+            })
+            .flatten()
         {
             k += p.words.len();
             continue;
@@ -632,7 +644,7 @@ fn split_quote(doc: &Doc<'_>, s: &Sentence, after: &AfterCue) -> Option<Span> {
     } else {
         return None;
     };
-    let q = doc.quotes.iter().find(|q| q.open == open)?;
+    let q = doc.quote_at_open(open)?;
     if q.outer_end() > s.end {
         return None;
     }
@@ -686,6 +698,9 @@ fn conjoined_subject(doc: &Doc<'_>, and: usize, floor: usize) -> Option<(usize, 
 
 fn anonymity_reason(doc: &Doc<'_>, from: usize, end: usize) -> Option<Span> {
     (from..end).find_map(|i| {
+        if !doc.has(i, vocab::ANONYMITY_START) {
+            return None;
+        }
         let p = doc.lex.anonymity.longest(end - i, |k| {
             Some(doc.s(i + k)).filter(|_| i + k < end && doc.is_word(i + k))
         })?;
