@@ -101,7 +101,10 @@ pub fn attribute(doc: &Doc<'_>) -> Vec<Found> {
                 continue;
             }
             let made = match cue.kind {
-                CueKind::Verb(class) => verb_rules(doc, si, s, cue, class),
+                CueKind::Verb(class) => {
+                    let earlier = found[before..].last();
+                    verb_rules(doc, si, s, cue, class, earlier)
+                }
                 CueKind::AccordingTo => according_to(doc, si, s, cue).into_iter().collect(),
                 CueKind::Hedge(attach) => hedge(doc, si, s, cue, attach).into_iter().collect(),
             };
@@ -120,7 +123,28 @@ pub fn attribute(doc: &Doc<'_>) -> Vec<Found> {
         }
     }
     earlier_pieces(doc, &mut found);
-    found
+    // A quote first taken as a continuation, then attributed by the next sentence
+    // ("“…!” Bush said."), keeps only its own attribution.
+    let mut seen = std::collections::HashSet::new();
+    for f in found.iter().filter(|f| f.rule != "direct/continuation") {
+        seen.insert(f.content);
+    }
+    let keep: Vec<bool> = found
+        .iter()
+        .map(|f| f.rule != "direct/continuation" || !seen.contains(&f.content))
+        .collect();
+    let mut new_index = vec![None; found.len()];
+    let mut kept = Vec::with_capacity(found.len());
+    for (i, f) in found.into_iter().enumerate() {
+        if keep[i] {
+            new_index[i] = Some(kept.len());
+            kept.push(f);
+        }
+    }
+    for f in &mut kept {
+        f.continues = f.continues.and_then(|c| new_index[c]);
+    }
+    kept
 }
 
 /// A quotation over several paragraphs attributed only at its end ("“A.\n“B,” she said."):
@@ -425,22 +449,12 @@ fn np_back(doc: &Doc<'_>, b: usize, floor: usize) -> Option<SourcePhrase> {
         };
         return Some((b, b + 1, referent));
     }
-    let mut end = b + 1;
-    let mut j = b;
     // A trailing comma closes an appositive or an aside.
     if doc.is_punct(b, ",") {
-        let (q, relative) = aside_start(doc, b, floor)?;
-        if relative {
-            end = q;
-            j = q.checked_sub(1)?;
-        } else {
-            end = b;
-            j = q.checked_sub(1)?;
-        }
-        if j < floor {
-            return None;
-        }
+        return appositive_source(doc, b, floor);
     }
+    let end = b + 1;
+    let mut j = b;
     let mut first = j + 1;
     loop {
         let ok = match doc.kind(j) {
@@ -495,33 +509,132 @@ fn np_back(doc: &Doc<'_>, b: usize, floor: usize) -> Option<SourcePhrase> {
     head_ok.then_some((first, end, None))
 }
 
-/// For a comma at `b` closing an appositive or aside, the opening comma and whether the
-/// segment is a relative clause.
-fn aside_start(doc: &Doc<'_>, b: usize, floor: usize) -> Option<(usize, bool)> {
-    let lowest = b.saturating_sub(16).max(floor);
-    let q = (lowest..b).rev().find(|&k| {
-        doc.is_punct(k, ",")
-            || doc.kind(k) != Some(Kind::Word)
-                && doc.kind(k) != Some(Kind::Number)
-                && !doc.is_punct(k, ".")
-                && !doc.is_any(k, &["-", "&"])
-    })?;
-    if !doc.is_punct(q, ",") || q + 1 >= b || q == floor {
-        return None;
+/// A source whose phrase ends with a comma (`b`): a head noun phrase followed by
+/// appositives and asides, each set off by commas ("Jennifer Green, director of the
+/// literacy program," / "Geoff Garin, a pollster who works with Priorities USA, a super PAC,").
+/// The head is the earliest segment that is a whole noun phrase.
+fn appositive_source(doc: &Doc<'_>, b: usize, floor: usize) -> Option<SourcePhrase> {
+    let mut b = b;
+    // "Trump, however, said": an adverb between commas is not part of the source.
+    loop {
+        let Some(prev) = (b.saturating_sub(4).max(floor)..b)
+            .rev()
+            .find(|&k| doc.is_punct(k, ","))
+        else {
+            break;
+        };
+        let adverbs = (prev + 1..b)
+            .all(|k| doc.has(k, vocab::BETWEEN) || (doc.s(k).ends_with("ly") && !doc.is_cap(k)));
+        if prev + 1 < b && adverbs {
+            b = prev;
+        } else {
+            break;
+        }
     }
-    if doc.is_any(q + 1, &["who", "whose", "which", "whom"]) {
-        return Some((q, true));
+    let lowest = b.saturating_sub(40).max(floor);
+    let mut commas = Vec::new();
+    let mut start = lowest;
+    let mut k = b;
+    while k > lowest {
+        k -= 1;
+        if doc.quoted(k)
+            || matches!(doc.kind(k), Some(Kind::Open | Kind::Close))
+            || doc.is_any(k, &[";", ":", "—", "–"])
+        {
+            start = k + 1;
+            break;
+        }
+        if doc.is_punct(k, ",") {
+            commas.push(k);
+        }
     }
-    // An appositive after a name: "Hugh Hill, a doctor," / "Jones, 45,".
-    let seg_ok = (q + 1..b).all(|k| !doc.is_clause_word(k) && doc.cue_class(k).is_none());
-    let name_before = doc.is_cap(q - 1) || doc.kind(q - 1) == Some(Kind::Number);
-    (seg_ok && name_before && b - q <= 10).then_some((q, false))
+    commas.reverse();
+    let mut starts = vec![start];
+    starts.extend(commas.iter().map(|&c| c + 1));
+    for (i, &seg) in starts.iter().enumerate() {
+        let head_end = commas.get(i).copied().unwrap_or(b);
+        if head_end <= seg {
+            continue;
+        }
+        let mut first = seg;
+        while first < head_end && doc.is_any(first, &["and", "but", "so", "yet"]) {
+            first += 1;
+        }
+        let Some((a, _, _)) = np_back(doc, head_end - 1, first) else {
+            continue;
+        };
+        if a != first {
+            continue;
+        }
+        let rest_ok = starts[i + 1..].iter().all(|&t| appositive_start(doc, t));
+        if rest_ok && first < b {
+            return Some((first, b, None));
+        }
+    }
+    None
 }
 
-fn verb_rules(doc: &Doc<'_>, si: usize, s: &Sentence, cue: Cue, class: CueClass) -> Vec<Found> {
+/// Whether a comma-delimited segment starting at `t` can continue a source phrase.
+fn appositive_start(doc: &Doc<'_>, t: usize) -> bool {
+    if doc.is_any(t, &["who", "whose", "which", "whom"]) || doc.is_determiner(t) {
+        return true;
+    }
+    if doc.is_pronoun(t) || doc.is_clause_word(t) || doc.cue_class(t).is_some() {
+        return false;
+    }
+    doc.is_word(t) || doc.kind(t) == Some(Kind::Number) || doc.is_punct(t, "(")
+}
+
+/// The first word of the cue: auxiliaries and adverbs between the source (ending at
+/// `source_end`) and the verb belong to the cue ("has long maintained", "also said").
+fn cue_start(doc: &Doc<'_>, source_end: usize, verb: usize) -> usize {
+    // Sentence adverbs ("Zeine nevertheless said") qualify the sentence, not the verb.
+    (source_end..verb)
+        .find(|&k| {
+            doc.is_word(k)
+                && !doc.is_any(
+                    k,
+                    &[
+                        "and",
+                        "but",
+                        "nevertheless",
+                        "however",
+                        "meanwhile",
+                        "moreover",
+                        "though",
+                    ],
+                )
+        })
+        .unwrap_or(verb)
+}
+
+/// Whether content starting at `from` runs into a later cue of the same sentence
+/// (", said in an interview that …"): then the earlier verb sits in an aside.
+fn runs_into_cue(doc: &Doc<'_>, from: usize, end: usize) -> bool {
+    (from..end).any(|k| {
+        doc.is_punct(k, ",")
+            && doc.skip_adverbs_back_forward(k + 1, end).is_some_and(|v| {
+                matches!(doc.cue_class(v), Some(CueClass::Speech | CueClass::Tell))
+                    && !doc.s(v).ends_with("ing")
+            })
+    })
+}
+
+fn is_participle(doc: &Doc<'_>, k: usize) -> bool {
+    doc.is_word(k) && !doc.is_cap(k) && doc.s(k).ends_with("ing")
+}
+
+#[allow(clippy::too_many_arguments)]
+fn verb_rules(
+    doc: &Doc<'_>,
+    si: usize,
+    s: &Sentence,
+    cue: Cue,
+    class: CueClass,
+    earlier: Option<&Found>,
+) -> Vec<Found> {
     let mut out = Vec::new();
     let c = cue.first;
-    let cue_span = doc.span(cue.first, cue.end);
     // Source before the cue, past adverbs and auxiliaries.
     let mut passive = false;
     let mut b = None;
@@ -540,13 +653,35 @@ fn verb_rules(doc: &Doc<'_>, si: usize, s: &Sentence, cue: Cue, class: CueClass)
         return out;
     }
     let after = after_cue(doc, s, cue, Some(class));
-    let content_after =
-        if doc.is_punct(after.content_first, ",") || doc.is(after.content_first, "to") {
-            None
-        } else {
-            make_content(doc, after.content_first, s.end)
-        };
+    let content_after = if doc.is_punct(after.content_first, ",")
+        || doc.is(after.content_first, "to")
+        || runs_into_cue(doc, after.content_first, s.end)
+    {
+        None
+    } else {
+        make_content(doc, after.content_first, s.end)
+    };
     let reason = anonymity_reason(doc, s.first, s.end);
+
+    // ", adding that …": the participle continues the sentence's earlier attribution.
+    if c > s.first && doc.is_punct(c - 1, ",") && is_participle(doc, c) {
+        let anonymity =
+            doc.has(c, vocab::ANONYMITY_START) || doc.is_any(after.content_first, &["not", "to"]);
+        if !anonymity
+            && let Some(prev) = earlier
+            && prev.source.is_some()
+            && let Some((kind, content)) = content_after
+        {
+            let mut f = new_found(kind, content, "reported-speech/participle", si, s);
+            f.cue = Some(doc.span(c, cue.end));
+            f.source = prev.source;
+            f.referent = prev.referent;
+            f.continues = None;
+            f.channel.clone_from(&prev.channel);
+            out.push(f);
+        }
+        return out;
+    }
 
     let subject = b.and_then(|b| {
         if doc.is(b, "and") && b > s.first {
@@ -558,19 +693,29 @@ fn verb_rules(doc: &Doc<'_>, si: usize, s: &Sentence, cue: Cue, class: CueClass)
     });
     let subject = subject.filter(|(a, e, _, _)| super::mentions::analyze(doc, *a, *e).is_some());
 
-    let build =
-        |kind: ClaimKind, content: Span, rule: &'static str, source: (usize, usize), referent| {
-            let mut f = new_found(kind, content, rule, si, s);
-            f.cue = Some(cue_span);
-            f.source = Some(source);
-            f.referent = referent;
-            f.channel.clone_from(&after.channel);
-            f.when = after.when;
-            f.reason = reason;
-            f
-        };
+    let build = |kind: ClaimKind,
+                 content: Span,
+                 rule: &'static str,
+                 source: (usize, usize),
+                 referent,
+                 cue_span: Span| {
+        let mut f = new_found(kind, content, rule, si, s);
+        f.cue = Some(cue_span);
+        f.source = Some(source);
+        f.referent = referent;
+        f.channel.clone_from(&after.channel);
+        f.when = after.when;
+        f.reason = reason;
+        f
+    };
 
     if let Some((a, e, referent, rule)) = subject {
+        let from = if rule == "reported-speech/conjoined-subject" {
+            b.map_or(c, |x| x + 1)
+        } else {
+            e
+        };
+        let cue_span = doc.span(cue_start(doc, from, c), cue.end);
         let quote_before = a > s.first && doc.kind(a - 1) == Some(Kind::Close);
         if !quote_before && let Some((kind, content)) = content_after {
             let rule = if kind == ClaimKind::Direct && rule == "reported-speech/source-cue" {
@@ -578,7 +723,7 @@ fn verb_rules(doc: &Doc<'_>, si: usize, s: &Sentence, cue: Cue, class: CueClass)
             } else {
                 rule
             };
-            out.push(build(kind, content, rule, (a, e), referent));
+            out.push(build(kind, content, rule, (a, e), referent, cue_span));
             return out;
         }
         // "…, a source said." — the content is the clause before the source.
@@ -588,14 +733,56 @@ fn verb_rules(doc: &Doc<'_>, si: usize, s: &Sentence, cue: Cue, class: CueClass)
             } else {
                 "reported-speech/after-clause"
             };
-            out.push(build(kind, content, rule, (a, e), referent));
             if let Some(second) = split_quote(doc, s, &after) {
+                out.push(build(kind, content, rule, (a, e), referent, cue_span));
                 out.push(build(
                     ClaimKind::Direct,
                     second,
                     "direct/split-quote",
                     (a, e),
                     referent,
+                    cue_span,
+                ));
+            } else if let Some(tail) = parenthetical_tail(doc, s, &after) {
+                // "Bob, they said, ordered them to wait.": the claim runs around the cue.
+                let whole = content.cover(tail);
+                let kind = if (s.first..s.end)
+                    .any(|k| matches!(doc.kind(k), Some(Kind::Open | Kind::Close)))
+                {
+                    ClaimKind::Mixed
+                } else {
+                    ClaimKind::Indirect
+                };
+                out.push(build(
+                    kind,
+                    whole,
+                    "reported-speech/parenthetical",
+                    (a, e),
+                    referent,
+                    cue_span,
+                ));
+            } else {
+                out.push(build(kind, content, rule, (a, e), referent, cue_span));
+            }
+            return out;
+        }
+        // "“…!” Bush said.": the quote is the sentence before.
+        if a == s.first
+            && si > 0
+            && (after.content_first >= s.end
+                || (after.content_first + 1 == s.end && doc.kind(s.end - 1) == Some(Kind::Punct)))
+        {
+            let prev = doc.sentences[si - 1];
+            if prev.para == s.para
+                && let Some((ClaimKind::Direct, content)) = make_content(doc, prev.first, prev.end)
+            {
+                out.push(build(
+                    ClaimKind::Direct,
+                    content,
+                    "direct/quote-before-sentence",
+                    (a, e),
+                    referent,
+                    cue_span,
                 ));
             }
         }
@@ -605,17 +792,87 @@ fn verb_rules(doc: &Doc<'_>, si: usize, s: &Sentence, cue: Cue, class: CueClass)
     if c > s.first
         && (doc.is_punct(c - 1, ",") || doc.kind(c - 1) == Some(Kind::Close))
         && matches!(class, CueClass::Speech | CueClass::Tell)
-        && let Some((a, e)) = np_forward(doc, cue.end, s.end, 8)
-        && (e >= s.end || !doc.is_word(e))
+        && let Some((a, e)) = inverted_source(doc, cue.end, s.end)
         && super::mentions::analyze(doc, a, e).is_some()
         && let Some((kind, content)) = content_before(doc, s, c)
     {
-        let mut f = build(kind, content, "reported-speech/inverted", (a, e), None);
+        let mut f = build(
+            kind,
+            content,
+            "reported-speech/inverted",
+            (a, e),
+            None,
+            doc.span(c, cue.end),
+        );
         f.channel = None;
         f.when = dates::parse_at(doc, e).map(|(_, w)| w);
         out.push(f);
+        let after_source = AfterCue {
+            content_first: e,
+            channel: None,
+            when: None,
+        };
+        if let Some(second) = split_quote(doc, s, &after_source) {
+            let mut g = f_clone_with(&out[0], second);
+            g.rule = "direct/split-quote";
+            out.push(g);
+        }
     }
     out
+}
+
+fn f_clone_with(f: &Found, content: Span) -> Found {
+    let mut g = f.clone();
+    g.kind = ClaimKind::Direct;
+    g.content = content;
+    g
+}
+
+/// After "…, said Smith": the source with its appositives, up to a quote, a participle or
+/// the end of the sentence.
+fn inverted_source(doc: &Doc<'_>, from: usize, end: usize) -> Option<(usize, usize)> {
+    let (a, mut e) = np_forward(doc, from, end, 8)?;
+    if e < end && doc.is_word(e) {
+        return None;
+    }
+    while e < end && doc.is_punct(e, ",") {
+        let t = e + 1;
+        if t >= end || !appositive_start(doc, t) || is_participle(doc, t) || doc.is(t, "according")
+        {
+            break;
+        }
+        let next = (t..end)
+            .find(|&k| {
+                doc.is_punct(k, ",") || matches!(doc.kind(k), Some(Kind::Open | Kind::Close))
+            })
+            .unwrap_or(end);
+        let mut seg_end = next;
+        while seg_end > t
+            && doc.kind(seg_end - 1) == Some(Kind::Punct)
+            && !doc.is_punct(seg_end - 1, ")")
+        {
+            seg_end -= 1;
+        }
+        if seg_end <= t {
+            break;
+        }
+        e = seg_end;
+        if next >= end || !doc.is_punct(next, ",") {
+            break;
+        }
+    }
+    Some((a, e))
+}
+
+/// The rest of a sentence after a parenthetical cue (", they said, …"), unless it is a
+/// participle clause (", adding …") or a quote.
+fn parenthetical_tail(doc: &Doc<'_>, s: &Sentence, after: &AfterCue) -> Option<Span> {
+    let k = after.content_first;
+    if !doc.is_punct(k, ",") || doc.kind(k + 1) == Some(Kind::Open) || is_participle(doc, k + 1) {
+        return None;
+    }
+    let (_, span) = make_content(doc, k + 1, s.end)?;
+    Some(span)
 }
 
 /// The content before a source that starts at `a`: "CONTENT, SOURCE said" or "“QUOTE,”
@@ -862,7 +1119,7 @@ mod tests {
             "Sir Vince Cable, who replaced Tim Farron in July, said the party was united.",
             &[(
                 "reported-speech/source-cue",
-                "Sir Vince Cable",
+                "Sir Vince Cable, who replaced Tim Farron in July",
                 "said",
                 "the party was united",
             )],

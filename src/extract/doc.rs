@@ -212,6 +212,18 @@ impl<'a> Doc<'a> {
         self.quotes.get(k).filter(|q| q.open == i)
     }
 
+    /// Skips adverbs forwards from `i`, returning the first token that is not one (before
+    /// `end`).
+    #[must_use]
+    pub fn skip_adverbs_back_forward(&self, i: usize, end: usize) -> Option<usize> {
+        (i..end).find(|&k| {
+            let w = self.s(k);
+            !(self.is_word(k)
+                && (self.has(k, vocab::BETWEEN)
+                    || (w.len() > 4 && w.ends_with("ly") && !self.is_cap(k))))
+        })
+    }
+
     /// The index of the sentence holding token `i`.
     #[must_use]
     pub fn sentence_of(&self, i: usize) -> usize {

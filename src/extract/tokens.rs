@@ -102,10 +102,16 @@ pub fn tokenize(text: &str, from: usize) -> Vec<Token> {
             i = j;
             continue;
         }
+        // Two apostrophes stand for a straight double quote in some archives ('').
+        let clen = if c == '\'' && text.as_bytes().get(i + 1) == Some(&b'\'') {
+            2
+        } else {
+            clen
+        };
         let kind = match c {
             '“' | '„' | '«' => Kind::Open,
             '”' | '»' => Kind::Close,
-            '"' => {
+            '"' | '\'' if c == '"' || clen == 2 => {
                 let after_space = prev_char.is_none_or(|p| {
                     p.is_whitespace() || matches!(p, '(' | '[' | '—' | '–' | '-' | ':')
                 });
@@ -186,6 +192,17 @@ mod tests {
             ],
         );
         case("end.The", &[("end", Word), (".", Punct), ("The", Word)]);
+        case(
+            "''Yes,'' he said",
+            &[
+                ("''", Open),
+                ("Yes", Word),
+                (",", Punct),
+                ("''", Close),
+                ("he", Word),
+                ("said", Word),
+            ],
+        );
     }
 
     #[test]
