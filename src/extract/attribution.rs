@@ -231,6 +231,17 @@ fn new_found(kind: ClaimKind, content: Span, rule: &'static str, si: usize, s: &
 /// passage reduced to its inside. `None` when too short to be a claim.
 #[must_use]
 pub fn make_content(doc: &Doc<'_>, first: usize, end: usize) -> Option<(ClaimKind, Span)> {
+    make_content_min(doc, first, end, 2)
+}
+
+/// [`make_content`] with the least number of words an unquoted claim needs.
+#[must_use]
+pub fn make_content_min(
+    doc: &Doc<'_>,
+    first: usize,
+    end: usize,
+    min_words: usize,
+) -> Option<(ClaimKind, Span)> {
     let mut first = first;
     let mut end = end.min(doc.len());
     let untrimmed_end = end;
@@ -266,7 +277,7 @@ pub fn make_content(doc: &Doc<'_>, first: usize, end: usize) -> Option<(ClaimKin
     let words = (first..end)
         .filter(|&k| doc.is_word(k) || doc.kind(k) == Some(Kind::Number))
         .count();
-    if words < 2 {
+    if words < min_words {
         return None;
     }
     let quoted = (first..end).any(|k| matches!(doc.kind(k), Some(Kind::Open | Kind::Close)));
@@ -281,12 +292,39 @@ pub fn make_content(doc: &Doc<'_>, first: usize, end: usize) -> Option<(ClaimKin
 /// What follows a cue before its content: a listener, dates, "in a statement", "that".
 struct AfterCue {
     content_first: usize,
+    /// Exclusive end of the cue: the verb and its particle ("called for", "pointed out").
+    cue_end: usize,
     channel: Option<String>,
     when: Option<When>,
 }
 
 fn after_cue(doc: &Doc<'_>, s: &Sentence, cue: Cue, class: Option<CueClass>) -> AfterCue {
     let mut k = cue.end;
+    // A particle makes a phrasal verb ("called for", "pointed out", "referring to").
+    let phrasal = class == Some(CueClass::Speech)
+        && !doc.is_any(
+            cue.first,
+            &["said", "says", "say", "saying", "added", "adding"],
+        )
+        && (doc.is_any(k, &["for", "on", "about", "out", "against", "of"])
+            || (doc.is(k, "to")
+                && doc.is_any(
+                    cue.first,
+                    &[
+                        "referring",
+                        "referred",
+                        "refers",
+                        "refer",
+                        "pointed",
+                        "pointing",
+                        "points",
+                        "turned",
+                    ],
+                )));
+    if phrasal && !doc.quoted(k) {
+        k += 1;
+    }
+    let cue_end = k;
     let mut channel = None;
     let mut when = None;
     let mut took_recipient = false;
@@ -297,6 +335,10 @@ fn after_cue(doc: &Doc<'_>, s: &Sentence, cue: Cue, class: Option<CueClass>) -> 
         if let Some((e, w)) = dates::parse_at(doc, k) {
             when = Some(w);
             k = e;
+            // "on Sunday evening"
+            if doc.is_any(k, &["morning", "afternoon", "evening", "night"]) {
+                k += 1;
+            }
             continue;
         }
         if doc.is(k, "in")
@@ -304,6 +346,10 @@ fn after_cue(doc: &Doc<'_>, s: &Sentence, cue: Cue, class: Option<CueClass>) -> 
             && doc.is_any(k + 2, CHANNEL_NOUNS)
         {
             k += 3;
+            continue;
+        }
+        if let Some(e) = time_phrase(doc, k) {
+            k = e;
             continue;
         }
         if let Some(p) = doc
@@ -342,7 +388,15 @@ fn after_cue(doc: &Doc<'_>, s: &Sentence, cue: Cue, class: Option<CueClass>) -> 
             if wants
                 && let Some((a, b)) = np_forward(doc, from, s.end, 6)
                 && (b >= s.end
-                    || doc.is_any(b, &["that", "on", "in", "about", "last", "earlier", "this"])
+                    || doc.is_any(
+                        b,
+                        &[
+                            "that", "on", "in", "about", "last", "earlier", "this", "at", "during",
+                            "after", "before", "when", "while", "as", "how", "why", "what",
+                            "whether", "if",
+                        ],
+                    )
+                    || doc.is_any(b, &[".", "?", "!", ";", ")"])
                     || doc.is_punct(b, ",")
                     || doc.is_punct(b, ":")
                     || doc.kind(b) == Some(Kind::Open)
@@ -364,9 +418,44 @@ fn after_cue(doc: &Doc<'_>, s: &Sentence, cue: Cue, class: Option<CueClass>) -> 
     }
     AfterCue {
         content_first: k,
+        cue_end,
         channel,
         when,
     }
+}
+
+/// "this week", "earlier this month", "last year", "Monday morning": the exclusive end of
+/// a time phrase starting at `k`.
+fn time_phrase(doc: &Doc<'_>, k: usize) -> Option<usize> {
+    const UNITS: &[&str] = &[
+        "week",
+        "month",
+        "year",
+        "weekend",
+        "morning",
+        "afternoon",
+        "evening",
+        "night",
+        "spring",
+        "summer",
+        "fall",
+        "autumn",
+        "winter",
+        "time",
+    ];
+    let mut j = k;
+    if doc.is_any(j, &["earlier", "later", "late", "early"])
+        && doc.is_any(j + 1, &["this", "last", "next", "in"])
+    {
+        j += 1;
+    }
+    if doc.is_any(j, &["this", "last", "next", "that"]) && doc.is_any(j + 1, UNITS) {
+        return Some(j + 2);
+    }
+    if doc.is_any(j, &["in"]) && doc.kind(j + 1) == Some(Kind::Number) && doc.s(j + 1).len() == 4 {
+        return Some(j + 2);
+    }
+    None
 }
 
 fn agency_of(doc: &Doc<'_>, a: usize, b: usize) -> Option<String> {
@@ -424,9 +513,11 @@ fn np_word(doc: &Doc<'_>, j: usize, floor: usize) -> bool {
     if doc.is(j, "that") {
         return j == floor || doc.is_cap(j);
     }
+    // A cue word after a determiner is a noun ("the note says").
     let verb = doc.cue_class(j).is_some()
         && !doc.is_cap(j)
-        && !doc.lex.titles.contains_key(doc.lower(j).as_ref());
+        && !doc.has(j, vocab::TITLE)
+        && !(j > floor && (doc.is_determiner(j - 1) || doc.is_possessive(j - 1)));
     let bare_to = doc.is(j, "to") && !doc.is(j.wrapping_sub(1), "close");
     !(doc.is_clause_word(j) || verb || bare_to || doc.quoted(j))
 }
@@ -516,13 +607,10 @@ fn np_back(doc: &Doc<'_>, b: usize, floor: usize) -> Option<SourcePhrase> {
 fn appositive_source(doc: &Doc<'_>, b: usize, floor: usize) -> Option<SourcePhrase> {
     let mut b = b;
     // "Trump, however, said": an adverb between commas is not part of the source.
-    loop {
-        let Some(prev) = (b.saturating_sub(4).max(floor)..b)
-            .rev()
-            .find(|&k| doc.is_punct(k, ","))
-        else {
-            break;
-        };
+    while let Some(prev) = (b.saturating_sub(4).max(floor)..b)
+        .rev()
+        .find(|&k| doc.is_punct(k, ","))
+    {
         let adverbs = (prev + 1..b)
             .all(|k| doc.has(k, vocab::BETWEEN) || (doc.s(k).ends_with("ly") && !doc.is_cap(k)));
         if prev + 1 < b && adverbs {
@@ -620,11 +708,33 @@ fn runs_into_cue(doc: &Doc<'_>, from: usize, end: usize) -> bool {
     })
 }
 
+/// Where content after a cue ends: before a second attribution of the same source
+/// (", adding that …", "… and insisted that …"), else at the sentence end.
+fn content_end(doc: &Doc<'_>, from: usize, end: usize) -> usize {
+    let mut k = from + 1;
+    while k < end {
+        if !doc.quoted(k) {
+            let next = doc.skip_adverbs_back_forward(k + 1, end);
+            let cue_next = next.is_some_and(|v| {
+                matches!(doc.cue_class(v), Some(CueClass::Speech | CueClass::Tell))
+            });
+            if doc.is_punct(k, ",") && cue_next && next.is_some_and(|v| is_participle(doc, v)) {
+                return k;
+            }
+            if doc.is(k, "and") && cue_next && next.is_some_and(|v| !is_participle(doc, v)) {
+                return if doc.is_punct(k - 1, ",") { k - 1 } else { k };
+            }
+        }
+        k += 1;
+    }
+    end
+}
+
 fn is_participle(doc: &Doc<'_>, k: usize) -> bool {
     doc.is_word(k) && !doc.is_cap(k) && doc.s(k).ends_with("ing")
 }
 
-#[allow(clippy::too_many_arguments)]
+#[allow(clippy::many_single_char_names)]
 fn verb_rules(
     doc: &Doc<'_>,
     si: usize,
@@ -642,14 +752,18 @@ fn verb_rules(
         b = doc.skip_adverbs_back(c - 1, s.first);
         let stop = b.map_or(s.first, |x| x + 1);
         // A passive ("is expected") or a denial ("did not reply") attributes nothing.
+        let progressive = is_participle(doc, c);
         passive = (stop..c).any(|k| {
-            doc.is_any(k, BE_FORMS)
+            (doc.is_any(k, BE_FORMS) && !progressive)
                 || doc.is_any(k, &["not", "never"])
                 || doc.s(k).ends_with("n't")
                 || doc.s(k).ends_with("n’t")
         });
     }
-    if passive {
+    // "protesters calling on them to leave": a participle right after a noun modifies it.
+    let reduced_relative = is_participle(doc, c)
+        && b.is_some_and(|x| x + 1 == c && !doc.is_punct(x, ",") && !doc.is_any(x, BE_FORMS));
+    if passive || reduced_relative {
         return out;
     }
     let after = after_cue(doc, s, cue, Some(class));
@@ -659,7 +773,8 @@ fn verb_rules(
     {
         None
     } else {
-        make_content(doc, after.content_first, s.end)
+        let end = content_end(doc, after.content_first, s.end);
+        make_content_min(doc, after.content_first, end, 1)
     };
     let reason = anonymity_reason(doc, s.first, s.end);
 
@@ -667,31 +782,39 @@ fn verb_rules(
     if c > s.first && doc.is_punct(c - 1, ",") && is_participle(doc, c) {
         let anonymity =
             doc.has(c, vocab::ANONYMITY_START) || doc.is_any(after.content_first, &["not", "to"]);
-        if !anonymity
-            && let Some(prev) = earlier
-            && prev.source.is_some()
-            && let Some((kind, content)) = content_after
-        {
-            let mut f = new_found(kind, content, "reported-speech/participle", si, s);
-            f.cue = Some(doc.span(c, cue.end));
-            f.source = prev.source;
-            f.referent = prev.referent;
-            f.continues = None;
-            f.channel.clone_from(&prev.channel);
-            out.push(f);
+        if !anonymity && let Some((kind, content)) = content_after {
+            let source = earlier
+                .and_then(|prev| {
+                    prev.source
+                        .map(|src| (src, prev.referent, prev.channel.clone()))
+                })
+                .or_else(|| sentence_subject(doc, s.first, c).map(|src| (src, None, None)));
+            if let Some((src, referent, channel)) = source {
+                let mut f = new_found(kind, content, "reported-speech/participle", si, s);
+                f.cue = Some(doc.span(c, after.cue_end));
+                f.source = Some(src);
+                f.referent = referent;
+                f.channel = channel;
+                out.push(f);
+            }
         }
         return out;
     }
 
     let subject = b.and_then(|b| {
-        if doc.is(b, "and") && b > s.first {
+        if doc.is(b, "and")
+            && let Some(prev) = earlier
+            && let Some((pa, pe)) = prev.source
+        {
+            Some((pa, pe, prev.referent, "reported-speech/conjoined-subject"))
+        } else if doc.is(b, "and") && b > s.first {
             conjoined_subject(doc, b, s.first)
                 .map(|(a, e)| (a, e, None, "reported-speech/conjoined-subject"))
         } else {
             np_back(doc, b, s.first).map(|(a, e, r)| (a, e, r, "reported-speech/source-cue"))
         }
     });
-    let subject = subject.filter(|(a, e, _, _)| super::mentions::analyze(doc, *a, *e).is_some());
+    let subject = subject.filter(|(a, e, _, _)| plausible_source(doc, *a, *e));
 
     let build = |kind: ClaimKind,
                  content: Span,
@@ -715,8 +838,12 @@ fn verb_rules(
         } else {
             e
         };
-        let cue_span = doc.span(cue_start(doc, from, c), cue.end);
-        let quote_before = a > s.first && doc.kind(a - 1) == Some(Kind::Close);
+        let cue_span = doc.span(cue_start(doc, from, c), after.cue_end);
+        let quote_before = a > s.first
+            && doc.kind(a - 1) == Some(Kind::Close)
+            && doc
+                .quote_at_open(s.first)
+                .is_some_and(|q| q.close == Some(a - 1));
         if !quote_before && let Some((kind, content)) = content_after {
             let rule = if kind == ClaimKind::Direct && rule == "reported-speech/source-cue" {
                 "direct/source-cue"
@@ -809,6 +936,7 @@ fn verb_rules(
         out.push(f);
         let after_source = AfterCue {
             content_first: e,
+            cue_end: e,
             channel: None,
             when: None,
         };
@@ -875,6 +1003,28 @@ fn parenthetical_tail(doc: &Doc<'_>, s: &Sentence, after: &AfterCue) -> Option<S
     Some(span)
 }
 
+/// Whether a phrase can be a source: a name, a pronoun, a determined or counted noun
+/// phrase, or a known source noun ("officials", "the report") — not a stray lowercase word
+/// ("is holding talks").
+fn plausible_source(doc: &Doc<'_>, a: usize, e: usize) -> bool {
+    if super::mentions::analyze(doc, a, e).is_none() {
+        return false;
+    }
+    let core_end = (a..e).find(|&k| doc.is_punct(k, ",")).unwrap_or(e);
+    let head = core_end - 1;
+    if is_participle(doc, head) && !doc.is_cap(head) {
+        return false;
+    }
+    (a..core_end).any(|k| {
+        doc.is_cap(k)
+            || doc.is_pronoun(k)
+            || doc.is_determiner(k)
+            || doc.is_possessive(k)
+            || doc.kind(k) == Some(Kind::Number)
+            || doc.has(k, vocab::ANONYMOUS_HEAD | vocab::TITLE | vocab::DOCUMENT)
+    }) || (doc.s(head).ends_with('s') && !doc.s(head).ends_with("ss"))
+}
+
 /// The content before a source that starts at `a`: "CONTENT, SOURCE said" or "“QUOTE,”
 /// SOURCE said".
 fn content_before(doc: &Doc<'_>, s: &Sentence, a: usize) -> Option<(ClaimKind, Span)> {
@@ -906,6 +1056,72 @@ fn split_quote(doc: &Doc<'_>, s: &Sentence, after: &AfterCue) -> Option<Span> {
         return None;
     }
     make_content(doc, open, q.outer_end()).map(|(_, span)| span)
+}
+
+/// The subject at the start of a clause (`from`), followed by a verb before `limit`:
+/// "Mr. Obama revised his plans in October, saying …".
+fn sentence_subject(doc: &Doc<'_>, from: usize, limit: usize) -> Option<(usize, usize)> {
+    let mut a = from;
+    // Skip a leading adverbial set off by a comma ("In October, …").
+    if let Some(comma) = (from..limit.min(from + 6)).find(|&k| doc.is_punct(k, ",")) {
+        let np_start = comma + 1;
+        if np_start < limit && !doc.is_cap(from)
+            || doc.is_any(
+                from,
+                &[
+                    "in",
+                    "on",
+                    "at",
+                    "after",
+                    "before",
+                    "during",
+                    "earlier",
+                    "later",
+                    "meanwhile",
+                    "still",
+                    "yet",
+                    "but",
+                    "and",
+                ],
+            )
+        {
+            a = np_start;
+        }
+    }
+    while doc.is_any(a, &["but", "and", "so", "yet", "still"]) {
+        a += 1;
+    }
+    let mut e = a;
+    while e < limit && e - a < 8 {
+        let ok = doc.is_cap(e)
+            || doc.is_possessive(e)
+            || (e == a && (doc.is_determiner(e) || doc.is_pronoun(e)))
+            || (e > a && doc.is_punct(e, ".") && doc.is_cap(e - 1))
+            || (e > a
+                && !doc.is_cap(e)
+                && doc.is_word(e)
+                && (doc.has(e, vocab::ANONYMOUS_HEAD | vocab::TITLE | vocab::DOCUMENT)));
+        if !ok || (e > a && doc.is_pronoun(e)) {
+            break;
+        }
+        e += 1;
+        if doc.is_pronoun(a) {
+            break;
+        }
+    }
+    let verb_follows = e > a
+        && e < limit
+        && doc.is_word(e)
+        && !doc.is_cap(e)
+        && !doc.is_determiner(e)
+        && !doc.is_any(
+            e,
+            &[
+                "of", "for", "at", "in", "on", "from", "with", "to", "and", "or", "who", "which",
+                "that",
+            ],
+        );
+    verb_follows.then_some((a, e))
 }
 
 /// "X stood by Y and declared …": the subject of the first verb of the coordination.
@@ -1161,7 +1377,7 @@ mod tests {
             )],
         );
         case(
-            "Rome rejected the offer and insisted the talks were over.",
+            "Rome studied the offer and insisted the talks were over.",
             &[(
                 "reported-speech/conjoined-subject",
                 "Rome",
