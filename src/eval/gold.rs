@@ -70,6 +70,20 @@ fn polnear_dates(dir: &Path) -> HashMap<String, String> {
 /// malformed or points past its text.
 pub fn load_polnear(dir: &Path) -> Result<GoldSet, EvalError> {
     if !is_polnear_dir(dir) {
+        let splits: Vec<String> = ["dev", "train", "test"]
+            .iter()
+            .filter(|split| is_polnear_dir(&dir.join(split)))
+            .map(|split| dir.join(split).display().to_string())
+            .collect();
+        if !splits.is_empty() {
+            return Err(EvalError::gold(
+                dir,
+                format!(
+                    "a PolNeAR root, not a split: give a split directory ({})",
+                    splits.join(" or ")
+                ),
+            ));
+        }
         return Err(EvalError::gold(
             dir,
             "not a PolNeAR-style directory: expected text/ and attributions/ inside (give the split directory, e.g. ../shared/polnear/dev)",
@@ -400,6 +414,11 @@ mod tests {
         let tmp = tempfile::tempdir().unwrap();
         let err = load_polnear(tmp.path()).unwrap_err().to_string();
         assert!(err.contains("text/ and attributions/"), "{err}");
+        fs::create_dir_all(tmp.path().join("dev/text")).unwrap();
+        fs::create_dir_all(tmp.path().join("dev/attributions")).unwrap();
+        let err = load_polnear(tmp.path()).unwrap_err().to_string();
+        assert!(err.contains("not a split"), "{err}");
+        assert!(err.contains("dev"), "{err}");
     }
 
     #[test]
