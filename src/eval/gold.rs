@@ -167,7 +167,8 @@ pub fn load_polnear(dir: &Path) -> Result<GoldSet, EvalError> {
 
 /// Reads the article a JSONL gold line names: relative to the `shared/` folder holding the
 /// gold file's folder (`shared/gold/seed.jsonl` names `seed/x.txt`), else to the gold file's
-/// own folder. Uses ingest to read the header; plain text when ingest cannot.
+/// own folder. The body is the whole file, as the gold's byte offsets are into the file on
+/// disk; the first line is the title.
 fn read_jsonl_article(gold_path: &Path, name: &str) -> Result<Article, EvalError> {
     let folder = gold_path.parent().unwrap_or(Path::new("."));
     let candidates = [
@@ -183,11 +184,6 @@ fn read_jsonl_article(gold_path: &Path, name: &str) -> Result<Article, EvalError
             ),
         ));
     };
-    if let Ok(mut read) = crate::ingest::read_path(&path) {
-        if read.len() == 1 {
-            return Ok(read.remove(0));
-        }
-    }
     let body = read(&path)?;
     Ok(Article {
         origin: path.display().to_string(),
