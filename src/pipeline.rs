@@ -18,21 +18,69 @@
 //! the open batch, and importing again completes it.
 
 use std::any::Any;
+use std::cell::RefCell;
 use std::fs;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
 
 use crossbeam_channel::{Receiver, TryRecvError, bounded};
 use rayon::prelude::*;
-use rusqlite::Transaction;
+use rusqlite::{Connection, OpenFlags, Transaction};
 
 use crate::ingest::IngestError;
 use crate::model::{Article, Extraction};
 use crate::store::Store;
 use crate::store::write::{self, Stored};
 
+/// An input that could not be read, or one record in it that could not.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{path}: {message}")]
+pub struct Failure {
+    /// The file, or the record (`feed.jsonl:7`).
+    pub path: String,
+    pub message: String,
+}
+
+impl Failure {
+    #[must_use]
+    pub fn new(path: &Path, message: impl Into<String>) -> Self {
+        Self {
+            path: path.display().to_string(),
+            message: message.into(),
+        }
+    }
+}
+
+impl From<IngestError> for Failure {
+    fn from(error: IngestError) -> Self {
+        Self {
+            path: error.path,
+            message: error.message,
+        }
+    }
+}
+
+/// What reading one input file gave: its articles, warnings about them, and records
+/// that failed inside a file that was otherwise read.
+#[derive(Debug, Clone, Default)]
+pub struct FileRead {
+    pub articles: Vec<Article>,
+    pub warnings: Vec<String>,
+    pub errors: Vec<Failure>,
+}
+
+/// Reads one input with ingest, in the pipeline's terms: the `ReadFn` of a real import.
+pub fn read_file(path: &Path) -> Result<FileRead, Failure> {
+    let read = crate::ingest::read_path(path)?;
+    Ok(FileRead {
+        articles: read.articles,
+        warnings: read.warnings.iter().map(ToString::to_string).collect(),
+        errors: read.errors.into_iter().map(Failure::from).collect(),
+    })
+}
+
 /// Reads one input file into articles.
-pub type ReadFn = fn(&Path) -> Result<Vec<Article>, IngestError>;
+pub type ReadFn = fn(&Path) -> Result<FileRead, Failure>;
 /// Extracts the claims of one article.
 pub type ExtractFn = fn(&Article) -> Extraction;
 
@@ -51,10 +99,12 @@ pub struct ImportOptions {
     pub jobs: usize,
     /// The most articles committed in one transaction.
     pub max_batch: usize,
-    /// Files never to import (the database itself and its journal files).
-    pub skip: Vec<PathBuf>,
     /// The extractor version recorded with every article.
     pub extractor_version: u32,
+    /// The database being written: workers look up each article's content hash in it
+    /// (read-only) and skip extracting what is already stored, so re-importing a
+    /// folder that grew costs little more than reading it.
+    pub known: Option<PathBuf>,
 }
 
 impl ImportOptions {
@@ -63,8 +113,8 @@ impl ImportOptions {
         Self {
             jobs: jobs.max(1),
             max_batch: 500,
-            skip: Vec::new(),
             extractor_version,
+            known: None,
         }
     }
 }
@@ -74,8 +124,10 @@ impl ImportOptions {
 pub enum Event<'a> {
     /// One article was stored (or found unchanged).
     Stored { origin: &'a str, stored: Stored },
-    /// One input could not be read; the import goes on.
-    Failed { error: &'a IngestError },
+    /// One input (or one record in it) could not be read; the import goes on.
+    Failed { error: &'a Failure },
+    /// Something worth telling about an article that was still read.
+    Warning { message: &'a str },
     /// One input file is finished, whatever its outcome.
     FileDone,
 }
@@ -87,6 +139,7 @@ pub struct ImportSummary {
     pub imported: usize,
     pub unchanged: usize,
     pub replaced: usize,
+    /// Inputs, and records inside inputs, that could not be read.
     pub failed: usize,
     /// Claims written (for new and replaced articles).
     pub claims: usize,
@@ -94,16 +147,24 @@ pub struct ImportSummary {
     pub articles: Vec<Stored>,
 }
 
-type FileResult = Result<Vec<(Article, Extraction)>, IngestError>;
+struct Done {
+    /// Articles with their claims; `None` when the content was already stored.
+    articles: Vec<(Article, Option<Extraction>)>,
+    warnings: Vec<String>,
+    errors: Vec<Failure>,
+}
 
-/// Imports every file under `inputs` into `store`, reporting progress to `on_event`.
+type FileResult = Result<Done, Failure>;
+
+/// Imports every file of `files` (a walk over the inputs, which may yield failures in
+/// place) into `store`, reporting progress to `on_event`.
 ///
 /// # Errors
 /// When the database cannot be written; files that cannot be read are reported through
 /// [`Event::Failed`] and counted, not returned.
 pub fn import(
     store: &Store,
-    inputs: &[PathBuf],
+    files: impl Iterator<Item = Result<PathBuf, Failure>> + Send,
     options: &ImportOptions,
     read: ReadFn,
     extract: ExtractFn,
@@ -114,28 +175,37 @@ pub fn import(
         .thread_name(|i| format!("whosaid-worker-{i}"))
         .build()?;
     let (order_tx, order_rx) = bounded::<Receiver<FileResult>>(options.jobs * 4 + 4);
-    let skip = options.skip.clone();
     let mut summary = ImportSummary::default();
 
     std::thread::scope(|scope| {
         scope.spawn(move || {
-            walk(inputs, &skip, &mut |item| {
+            for item in files {
                 let (slot_tx, slot_rx) = bounded::<FileResult>(1);
                 if order_tx.send(slot_rx).is_err() {
-                    return false; // The writer stopped.
+                    return; // The writer stopped.
                 }
                 match item {
-                    Ok(path) => pool.spawn(move || {
-                        let _ = slot_tx.send(process(&path, read, extract));
-                    }),
+                    Ok(path) => {
+                        let known = options.known.clone();
+                        pool.spawn(move || {
+                            let result = process(&path, read, extract, known.as_deref());
+                            let _ = slot_tx.send(result);
+                        });
+                    }
                     Err(error) => {
                         let _ = slot_tx.send(Err(error));
                     }
                 }
-                true
-            });
+            }
         });
-        let result = write_all(store, &order_rx, options, &mut summary, &mut on_event);
+        let result = write_all(
+            store,
+            &order_rx,
+            options,
+            extract,
+            &mut summary,
+            &mut on_event,
+        );
         // Dropping the queue stops the walker if the writer failed.
         drop(order_rx);
         result
@@ -148,6 +218,7 @@ fn write_all(
     store: &Store,
     order: &Receiver<Receiver<FileResult>>,
     options: &ImportOptions,
+    extract: ExtractFn,
     summary: &mut ImportSummary,
     on_event: &mut impl FnMut(Event<'_>),
 ) -> Result<(), PipelineError> {
@@ -171,14 +242,38 @@ fn write_all(
                 summary.failed += 1;
                 on_event(Event::Failed { error: &error });
             }
-            Ok(articles) => {
-                for (article, extraction) in &articles {
+            Ok(done) => {
+                for message in &done.warnings {
+                    on_event(Event::Warning { message });
+                }
+                for error in &done.errors {
+                    summary.failed += 1;
+                    on_event(Event::Failed { error });
+                }
+                for (article, extraction) in &done.articles {
                     if tx.is_none() {
                         tx = Some(store.begin_write()?);
                     }
                     let open = tx.as_ref().expect("transaction just opened");
-                    let stored =
-                        write::store_article(open, article, extraction, options.extractor_version)?;
+                    let stored = match extraction {
+                        Some(extraction) => write::store_article(
+                            open,
+                            article,
+                            extraction,
+                            options.extractor_version,
+                        )?,
+                        None => match write::stored_id(open, article)? {
+                            Some(id) => Stored::Unchanged { id },
+                            // Stored content that has since been replaced: extract after all.
+                            None => write::store_article(
+                                open,
+                                article,
+                                &extract_caught(&article.origin, article, extract)
+                                    .unwrap_or_default(),
+                                options.extractor_version,
+                            )?,
+                        },
+                    };
                     match stored {
                         Stored::Imported { claims, .. } => {
                             summary.imported += 1;
@@ -217,8 +312,8 @@ fn commit(tx: Option<Transaction<'_>>) -> rusqlite::Result<()> {
     Ok(())
 }
 
-fn lost_worker() -> IngestError {
-    IngestError {
+fn lost_worker() -> Failure {
+    Failure {
         path: String::from("whosaid"),
         message: String::from("a worker thread stopped unexpectedly; please report this"),
     }
@@ -226,23 +321,63 @@ fn lost_worker() -> IngestError {
 
 /// Reads and extracts one file on a worker thread. A panic in reading or extraction
 /// becomes an error naming the file, so one bad input cannot stop the import.
-fn process(path: &Path, read: ReadFn, extract: ExtractFn) -> FileResult {
+fn process(path: &Path, read: ReadFn, extract: ExtractFn, known: Option<&Path>) -> FileResult {
     catch_unwind(AssertUnwindSafe(|| {
-        let articles = read(path)?;
-        let extractions: Vec<Extraction> = if articles.len() > 1 {
-            articles.par_iter().map(extract).collect()
-        } else {
-            articles.iter().map(extract).collect()
+        let read = read(path)?;
+        let one = |article: &Article| {
+            let stored = known.is_some_and(|db| already_stored(db, article));
+            (!stored).then(|| extract(article))
         };
-        Ok(articles.into_iter().zip(extractions).collect())
+        let extractions: Vec<Option<Extraction>> = if read.articles.len() > 1 {
+            read.articles.par_iter().map(one).collect()
+        } else {
+            read.articles.iter().map(one).collect()
+        };
+        Ok(Done {
+            articles: read.articles.into_iter().zip(extractions).collect(),
+            warnings: read.warnings,
+            errors: read.errors,
+        })
     }))
-    .unwrap_or_else(|panic| {
-        Err(IngestError {
-            path: path.display().to_string(),
-            message: format!(
-                "internal error while reading or extracting ({}); the file was skipped, please report it",
-                panic_message(panic.as_ref())
-            ),
+    .unwrap_or_else(|panic| Err(internal_error(&path.display().to_string(), panic.as_ref())))
+}
+
+/// Extraction on the writer thread, for the rare article that was stored when a worker
+/// looked and was replaced before the writer got to it.
+fn extract_caught(origin: &str, article: &Article, extract: ExtractFn) -> Option<Extraction> {
+    catch_unwind(AssertUnwindSafe(|| extract(article)))
+        .map_err(|panic| internal_error(origin, panic.as_ref()))
+        .ok()
+}
+
+fn internal_error(origin: &str, panic: &(dyn Any + Send)) -> Failure {
+    Failure {
+        path: origin.to_owned(),
+        message: format!(
+            "internal error while reading or extracting ({}); the file was skipped, please report it",
+            panic_message(panic)
+        ),
+    }
+}
+
+thread_local! {
+    /// Each worker's read-only connection to the database being imported into.
+    static KNOWN: RefCell<Option<(PathBuf, Connection)>> = const { RefCell::new(None) };
+}
+
+/// Whether `article`'s content is already in the database at `db`. Any problem
+/// answers "no": the writer decides for certain.
+fn already_stored(db: &Path, article: &Article) -> bool {
+    KNOWN.with(|cell| {
+        let mut cell = cell.borrow_mut();
+        if cell.as_ref().is_none_or(|(path, _)| path != db) {
+            let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+            *cell = Connection::open_with_flags(db, flags)
+                .ok()
+                .map(|conn| (db.to_owned(), conn));
+        }
+        cell.as_ref().is_some_and(|(_, conn)| {
+            write::is_stored(conn, &write::content_hash(article)).unwrap_or(false)
         })
     })
 }
@@ -255,69 +390,66 @@ fn panic_message(panic: &(dyn Any + Send)) -> &str {
         .unwrap_or("panic")
 }
 
-/// Visits every input file in order: files and `-` as given, directories recursively
-/// with entries sorted by name. Hidden entries inside directories, symbolic links to
-/// directories (which could loop) and the files in `skip` are left out. `visit`
-/// returns false to stop.
+/// Every input file in order: files and `-` as given, directories recursively with
+/// entries sorted by name. Hidden entries inside directories, symbolic links to
+/// directories (which could loop) and the files in `skip` are left out; a directory
+/// that cannot be read is a failure in place.
 pub fn walk(
     inputs: &[PathBuf],
-    skip: &[PathBuf],
-    visit: &mut dyn FnMut(Result<PathBuf, IngestError>) -> bool,
-) {
-    for input in inputs {
-        let is_dir = input.as_os_str() != "-" && input.is_dir();
-        let go_on = if is_dir {
-            walk_dir(input, skip, visit)
-        } else {
-            visit(Ok(input.clone()))
-        };
-        if !go_on {
-            return;
-        }
+    skip: Vec<PathBuf>,
+) -> impl Iterator<Item = Result<PathBuf, Failure>> + Send + use<> {
+    Walk {
+        stack: vec![inputs.iter().rev().cloned().map(|p| (p, true)).collect()],
+        skip,
     }
 }
 
-fn walk_dir(
-    dir: &Path,
-    skip: &[PathBuf],
-    visit: &mut dyn FnMut(Result<PathBuf, IngestError>) -> bool,
-) -> bool {
-    let entries = match fs::read_dir(dir) {
-        Ok(entries) => entries,
-        Err(err) => {
-            return visit(Err(IngestError {
-                path: dir.display().to_string(),
-                message: format!("cannot read directory: {err}"),
-            }));
-        }
-    };
-    let mut entries: Vec<(PathBuf, bool)> = entries
-        .filter_map(Result::ok)
-        .filter(|e| !e.file_name().to_string_lossy().starts_with('.'))
-        .filter_map(|e| {
-            let kind = e.file_type().ok()?;
-            let path = e.path();
-            if kind.is_symlink() {
-                // A link to a file is followed; a link to a directory is not.
-                return (!path.is_dir()).then_some((path, false));
+struct Walk {
+    /// Entries still to visit, per directory level, in reverse order (next is last).
+    stack: Vec<Vec<(PathBuf, bool)>>,
+    skip: Vec<PathBuf>,
+}
+
+impl Iterator for Walk {
+    type Item = Result<PathBuf, Failure>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        loop {
+            let level = self.stack.last_mut()?;
+            let Some((path, explicit)) = level.pop() else {
+                self.stack.pop();
+                continue;
+            };
+            let is_dir = path.as_os_str() != "-" && path.is_dir();
+            if !is_dir {
+                if !explicit && is_skipped(&path, &self.skip) {
+                    continue;
+                }
+                return Some(Ok(path));
             }
-            Some((path, kind.is_dir()))
-        })
-        .collect();
-    entries.sort();
-    for (path, is_dir) in entries {
-        let go_on = if is_dir {
-            walk_dir(&path, skip, visit)
-        } else if is_skipped(&path, skip) {
-            true
-        } else {
-            visit(Ok(path))
-        };
-        if !go_on {
-            return false;
+            if !explicit && path.symlink_metadata().is_ok_and(|m| m.is_symlink()) {
+                continue;
+            }
+            match fs::read_dir(&path) {
+                Ok(entries) => {
+                    let mut entries: Vec<(PathBuf, bool)> = entries
+                        .filter_map(Result::ok)
+                        .filter(|e| !e.file_name().to_string_lossy().starts_with('.'))
+                        .map(|e| (e.path(), false))
+                        .collect();
+                    entries.sort();
+                    entries.reverse();
+                    self.stack.push(entries);
+                }
+                Err(err) => {
+                    return Some(Err(Failure::new(
+                        &path,
+                        format!("cannot read directory: {err}"),
+                    )));
+                }
+            }
         }
     }
-    true
 }
 
 fn is_skipped(path: &Path, skip: &[PathBuf]) -> bool {
@@ -330,7 +462,7 @@ fn is_skipped(path: &Path, skip: &[PathBuf]) -> bool {
     skip.contains(&path)
 }
 
-/// The database file and its journals, canonicalized, for [`ImportOptions::skip`].
+/// The database file and its journals, canonicalized, never to be imported.
 #[must_use]
 pub fn database_files(db: &Path) -> Vec<PathBuf> {
     let Ok(db) = db.canonicalize() else {
@@ -343,17 +475,6 @@ pub fn database_files(db: &Path) -> Vec<PathBuf> {
         files.push(PathBuf::from(name));
     }
     files
-}
-
-/// How many files an import of `inputs` will visit, for a progress bar.
-#[must_use]
-pub fn count_files(inputs: &[PathBuf], skip: &[PathBuf]) -> usize {
-    let mut n = 0;
-    walk(inputs, skip, &mut |_| {
-        n += 1;
-        true
-    });
-    n
 }
 
 /// What a re-extraction did.
@@ -412,18 +533,17 @@ mod tests {
     use crate::store::write::quotes;
 
     /// Test ingest: the whole file is the body; a file starting with "BAD" is refused.
-    fn read_text(path: &Path) -> Result<Vec<Article>, IngestError> {
-        let fail = |message: &str| IngestError {
-            path: path.display().to_string(),
-            message: message.to_owned(),
-        };
-        let body = fs::read_to_string(path).map_err(|e| fail(&e.to_string()))?;
+    fn read_text(path: &Path) -> Result<FileRead, Failure> {
+        let body = fs::read_to_string(path).map_err(|e| Failure::new(path, e.to_string()))?;
         if body.starts_with("BAD") {
-            return Err(fail("refused"));
+            return Err(Failure::new(path, "refused"));
         }
         let mut article = Article::from_text(&body);
         article.origin = path.display().to_string();
-        Ok(vec![article])
+        Ok(FileRead {
+            articles: vec![article],
+            ..FileRead::default()
+        })
     }
 
     /// Test extraction: the speaker is named by the first word of the body.
@@ -451,8 +571,10 @@ mod tests {
         let store = Store::open(db).unwrap();
         let mut options = ImportOptions::new(jobs, 1);
         options.max_batch = 7;
+        options.known = Some(db.to_owned());
         let mut failures = Vec::new();
-        let summary = import(&store, inputs, &options, read_text, extract_quotes, |e| {
+        let files = walk(inputs, Vec::new());
+        let summary = import(&store, files, &options, read_text, extract_quotes, |e| {
             if let Event::Failed { error } = e {
                 failures.push(error.to_string());
             }
@@ -518,17 +640,35 @@ mod tests {
         assert!(failures[1].contains("missing.txt"));
     }
 
+    static COUNTED: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+
+    fn extract_counted(article: &Article) -> Extraction {
+        COUNTED.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+        extract_quotes(article)
+    }
+
     #[test]
-    fn a_second_import_changes_nothing() {
+    fn a_second_import_changes_nothing_and_extracts_nothing() {
         let dir = tempfile::tempdir().unwrap();
         corpus(&dir.path().join("in"), 20);
         let inputs = vec![dir.path().join("in")];
         let db = dir.path().join("t.db");
         run(&db, &inputs, 2);
         let before = dump(&db);
-        let (again, _) = run(&db, &inputs, 2);
+        let store = Store::open(&db).unwrap();
+        let mut options = ImportOptions::new(2, 1);
+        options.known = Some(db.clone());
+        let files = walk(&inputs, Vec::new());
+        let again = import(&store, files, &options, read_text, extract_counted, |_| {}).unwrap();
         assert_eq!((again.imported, again.unchanged, again.claims), (0, 20, 0));
+        assert_eq!(COUNTED.load(std::sync::atomic::Ordering::SeqCst), 0);
         assert_eq!(before, dump(&db));
+        // A new file is extracted, the others still not.
+        fs::write(dir.path().join("in/new.txt"), "New \"one\"").unwrap();
+        let files = walk(&inputs, Vec::new());
+        let more = import(&store, files, &options, read_text, extract_counted, |_| {}).unwrap();
+        assert_eq!((more.imported, more.unchanged, more.claims), (1, 20, 1));
+        assert_eq!(COUNTED.load(std::sync::atomic::Ordering::SeqCst), 1);
     }
 
     #[test]
@@ -538,17 +678,15 @@ mod tests {
         let db = dir.path().join("t.db");
         Store::open(&db).unwrap();
         let skip = database_files(&db);
-        let mut seen = Vec::new();
-        walk(&[dir.path().to_path_buf()], &skip, &mut |p| {
-            seen.push(
+        let seen: Vec<String> = walk(&[dir.path().to_path_buf()], skip)
+            .map(|p| {
                 p.unwrap()
                     .file_name()
                     .unwrap()
                     .to_string_lossy()
-                    .into_owned(),
-            );
-            true
-        });
+                    .into_owned()
+            })
+            .collect();
         assert_eq!(seen, ["a0001.txt", "a0002.txt", "a0000.txt", "bad.txt"]);
     }
 

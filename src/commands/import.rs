@@ -11,10 +11,10 @@ use comfy_table::{ContentArrangement, Table, presets};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use crate::cli::{Format, ImportArgs, Outcome};
+use crate::extract;
 use crate::pipeline::{self, Event, ImportOptions, ImportSummary};
 use crate::store::Store;
 use crate::store::write::{self, ArticleSummary, Stored};
-use crate::{extract, ingest};
 
 /// Rows shown in the summary table; a larger import ends with a count of the rest.
 const TABLE_ROWS: usize = 100;
@@ -31,17 +31,19 @@ pub fn run(db: &Path, args: ImportArgs) -> anyhow::Result<Outcome> {
         None => std::thread::available_parallelism().map_or(1, usize::from),
     };
     let mut options = ImportOptions::new(jobs, extract::EXTRACTOR_VERSION);
-    options.skip = pipeline::database_files(db);
+    options.known = Some(db.to_owned());
+    let skip = pipeline::database_files(db);
 
-    let bar = progress_bar(&args, &options);
+    let bar = progress_bar(&args, &skip);
     let summary = pipeline::import(
         &store,
-        &args.paths,
+        pipeline::walk(&args.paths, skip),
         &options,
-        ingest::read_path,
+        pipeline::read_file,
         extract::extract,
         |event| match event {
             Event::Failed { error } => bar.suspend(|| eprintln!("whosaid: {error}")),
+            Event::Warning { message } => bar.suspend(|| eprintln!("whosaid: warning: {message}")),
             Event::FileDone => bar.inc(1),
             Event::Stored { .. } => {}
         },
@@ -63,12 +65,13 @@ pub fn run(db: &Path, args: ImportArgs) -> anyhow::Result<Outcome> {
 }
 
 /// A bar with rate and ETA on stderr, only when stderr is a terminal and there are
-/// several files; otherwise a hidden bar that costs nothing.
-fn progress_bar(args: &ImportArgs, options: &ImportOptions) -> ProgressBar {
+/// several files; otherwise a hidden bar that costs nothing. Counting walks the inputs
+/// once more, which costs a directory listing, not a read.
+fn progress_bar(args: &ImportArgs, skip: &[std::path::PathBuf]) -> ProgressBar {
     if args.quiet || !std::io::stderr().is_terminal() {
         return ProgressBar::hidden();
     }
-    let files = pipeline::count_files(&args.paths, &options.skip);
+    let files = pipeline::walk(&args.paths, skip.to_vec()).count();
     if files < 2 {
         return ProgressBar::hidden();
     }

@@ -168,7 +168,7 @@ pub fn load_polnear(dir: &Path) -> Result<GoldSet, EvalError> {
 /// Reads the article a JSONL gold line names: relative to the `shared/` folder holding the
 /// gold file's folder (`shared/gold/seed.jsonl` names `seed/x.txt`), else to the gold file's
 /// own folder. The body is the whole file, as the gold's byte offsets are into the file on
-/// disk; the first line is the title.
+/// disk.
 fn read_jsonl_article(gold_path: &Path, name: &str) -> Result<Article, EvalError> {
     let folder = gold_path.parent().unwrap_or(Path::new("."));
     let candidates = [
@@ -185,6 +185,13 @@ fn read_jsonl_article(gold_path: &Path, name: &str) -> Result<Article, EvalError
         ));
     };
     let body = read(&path)?;
+    // Read as `whosaid extract` reads it (header metadata, where the text starts), as long
+    // as the body stays the file on disk that the offsets point into.
+    if let Ok(mut ingested) = crate::ingest::read_path(&path) {
+        if ingested.articles.len() == 1 && ingested.articles[0].body == body {
+            return Ok(ingested.articles.remove(0));
+        }
+    }
     Ok(Article {
         origin: path.display().to_string(),
         meta: ArticleMeta {

@@ -86,7 +86,7 @@ pub fn per_article(articles: &[ArticleRow], claims: &[ScoredClaim]) -> Section {
         ]);
     }
     section.note = Some(String::from(
-        "named: named officials and persons; institutional: organisations, agencies, documents",
+        "named: officials and persons; institutional: organisations, agencies, documents",
     ));
     section
 }

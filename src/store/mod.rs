@@ -8,6 +8,7 @@
 
 pub mod migrations;
 pub mod queries;
+pub mod reference;
 pub mod speakers;
 pub mod write;
 

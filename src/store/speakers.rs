@@ -61,6 +61,11 @@ fn class(source_type: SourceType) -> Class {
 /// The lookup key of an alias of a speaker of class `class`; `None` for aliases that name
 /// nobody in particular ("he", "the minister").
 fn alias_norm(class: Class, alias: &str) -> Option<String> {
+    // A lone lowercase word ("he", "who", "officials") names nobody in particular.
+    let trimmed = alias.trim();
+    if !trimmed.contains(char::is_whitespace) && !trimmed.starts_with(char::is_uppercase) {
+        return None;
+    }
     let norm = match class {
         Class::Person => parse_person(alias)?.norm(),
         Class::Body => simple_norm(&names::canonical_body_name(alias)),
@@ -461,4 +466,38 @@ pub fn apply_corrections(tx: &Transaction<'_>) -> rusqlite::Result<()> {
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[track_caller]
+    fn case(class: Class, alias: &str, expected: Option<&str>) {
+        assert_eq!(alias_norm(class, alias).as_deref(), expected, "{alias:?}");
+    }
+
+    #[test]
+    fn aliases_are_keyed_by_class() {
+        case(Class::Person, "Prime Minister Zeine", Some("zeine"));
+        case(
+            Class::Person,
+            "Jane Smith, a lawyer in Niamey",
+            Some("jane smith"),
+        );
+        case(Class::Person, "he", None);
+        case(Class::Person, "the minister", None);
+        case(Class::Body, "AFP", Some("agence france-presse"));
+        case(
+            Class::Body,
+            "the Associated Press",
+            Some("associated press"),
+        );
+        case(
+            Class::PerArticle,
+            "A defence ministry source",
+            Some("a defence ministry source"),
+        );
+        case(Class::PerArticle, "who", None);
+    }
 }

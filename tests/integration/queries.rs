@@ -185,3 +185,31 @@ fn bad_filters_are_clear_errors() {
     assert!(err.contains("does not exist"), "{err}");
     assert!(!missing.exists());
 }
+
+#[test]
+fn the_samples_name_zeine_once_with_his_two_claims() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut files: Vec<std::path::PathBuf> = std::fs::read_dir("samples")
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    files.sort();
+    assert!(files.len() > 1, "samples/ holds the sample articles");
+    let db = crate::seed::store_extracted(&dir.path().join("samples.db"), &files);
+    let zeine = records(&db, &["--speaker", "Zeine"]);
+    assert_eq!(zeine.len(), 2, "{zeine:?}");
+    assert!(
+        zeine
+            .iter()
+            .all(|r| r["speaker"] == "Ali Mahaman Lamine Zeine")
+    );
+    let speakers: Vec<Value> =
+        serde_json::from_str(&ok(&db, &["speakers", "--format", "json"])).unwrap();
+    let named: Vec<&Value> = speakers
+        .iter()
+        .filter(|s| s["speaker"].as_str().unwrap().contains("Zeine"))
+        .collect();
+    assert_eq!(named.len(), 1, "{named:?}");
+    assert_eq!(named[0]["claims"], 2);
+}

@@ -78,3 +78,20 @@ fn show_marks_claims_by_source_type() {
     assert_eq!(missing.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&missing.stderr).contains("no article 99"));
 }
+
+#[test]
+fn tables_fit_80_columns_when_piped() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = seed(dir.path());
+    for args in [
+        &["report"][..],
+        &["claims", "--explain"],
+        &["speakers"],
+        &["speaker", "Zeine"],
+    ] {
+        let out = ok(&db, args);
+        let widest = out.lines().map(|l| l.chars().count()).max().unwrap_or(0);
+        assert!(widest <= 80, "{args:?}: a line of {widest} columns");
+        assert!(widest >= 70, "{args:?}: tables should use the width");
+    }
+}

@@ -4,12 +4,10 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-use rusqlite::{Connection, Transaction, params};
 use whosaid::model::{
     Article, ArticleMeta, Claim, ClaimKind, Extraction, Reliability, SourceType, Span, Speaker,
 };
-use whosaid::store::Store;
-use whosaid::store::speakers::{apply_corrections, resolve_speaker};
+use whosaid::store::{Store, write};
 
 pub const FIXTURES: &str = "tests/fixtures/identity";
 
@@ -240,8 +238,12 @@ pub fn extractions() -> Vec<(&'static str, Vec<Spec>)> {
 /// Reads a fixture the way plain-text import does: a `Key: value` header, the whole file
 /// as the body.
 pub fn article(file: &str) -> Article {
-    let path = Path::new(FIXTURES).join(file);
-    let body = std::fs::read_to_string(&path).expect("fixture");
+    read_article(&Path::new(FIXTURES).join(file))
+}
+
+/// Reads a plain-text article: a `Key: value` header, or a one-line byline, then the text.
+pub fn read_article(path: &Path) -> Article {
+    let body = std::fs::read_to_string(path).expect("fixture");
     let mut meta = ArticleMeta::default();
     let mut text_start = 0;
     for line in body.split_inclusive('\n') {
@@ -324,129 +326,77 @@ pub fn extraction(article: &Article, specs: &[Spec]) -> Extraction {
     out
 }
 
-fn insert_claims(
-    tx: &Transaction<'_>,
-    article_id: i64,
-    article: &Article,
-    extraction: &Extraction,
-) {
-    let mut ids = std::collections::HashMap::new();
-    for speaker in &extraction.speakers {
-        ids.insert(
-            speaker.name.clone(),
-            resolve_speaker(tx, article_id, speaker).expect("resolve speaker"),
-        );
-    }
-    for (ordinal, c) in extraction.claims.iter().enumerate() {
-        let text = |s: Option<Span>| s.map(|s| s.slice(&article.body).to_owned());
-        tx.execute(
-            "INSERT INTO claims (article_id, ordinal, kind, content_start, content_end,
-                 content_text, cue_start, cue_end, cue_text, source_start, source_end, source_text,
-                 speaker_id, speaker_name, source_type, title, affiliation, channel,
-                 anonymity_reason, stated_on, reliability, reliability_label,
-                 reliability_factors, rule)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,
-                 ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24)",
-            params![
-                article_id,
-                ordinal as i64,
-                c.kind.as_str(),
-                c.content.start as i64,
-                c.content.end as i64,
-                c.content.slice(&article.body),
-                c.cue.map(|s| s.start as i64),
-                c.cue.map(|s| s.end as i64),
-                text(c.cue),
-                c.source.map(|s| s.start as i64),
-                c.source.map(|s| s.end as i64),
-                text(c.source),
-                c.speaker.as_ref().and_then(|n| ids.get(n)),
-                c.speaker,
-                c.source_type.as_str(),
-                c.title,
-                c.affiliation,
-                c.channel,
-                c.anonymity_reason,
-                c.stated_on,
-                c.reliability.score,
-                c.reliability.label,
-                serde_json::to_string(&c.reliability.factors).unwrap(),
-                c.rule,
-            ],
-        )
-        .expect("insert claim");
-        tx.execute(
-            "INSERT INTO claims_fts (rowid, content_text) VALUES (?1, ?2)",
-            params![tx.last_insert_rowid(), c.content.slice(&article.body)],
-        )
-        .expect("index claim");
-    }
-}
-
-/// Writes every fixture with its hand-made extraction into a fresh database in `dir`.
+/// Writes every fixture with its hand-made extraction into a fresh database in `dir`,
+/// through the store's write path, one transaction per article.
 pub fn seed(dir: &Path) -> PathBuf {
     let db = dir.join("claims.db");
     let store = Store::open(&db).expect("open store");
-    let conn: &Connection = store.conn();
     for (file, specs) in extractions() {
         let article = article(file);
-        let extraction = extraction(&article, &specs);
-        let tx = conn.unchecked_transaction().unwrap();
-        let meta = &article.meta;
-        tx.execute(
-            "INSERT INTO articles (origin, content_hash, url, title, published, author, outlet,
-                 agency_credit, body, text_start, extractor_version, imported_at)
-             VALUES (?1, ?2, NULL, ?3, ?4, ?5, ?6, NULL, ?7, ?8, 1, '2026-01-01T00:00:00Z')",
-            params![
-                article.origin,
-                file,
-                meta.title,
-                meta.date,
-                meta.author,
-                meta.outlet,
-                article.body,
-                article.text_start as i64
-            ],
-        )
-        .unwrap();
-        let id = tx.last_insert_rowid();
-        insert_claims(&tx, id, &article, &extraction);
-        apply_corrections(&tx).unwrap();
+        let tx = store.begin_write().unwrap();
+        let stored = write::store_article(&tx, &article, &extraction(&article, &specs), 1).unwrap();
+        assert!(
+            matches!(stored, write::Stored::Imported { .. }),
+            "{stored:?}"
+        );
+        write::replay_speaker_corrections(&tx).unwrap();
         tx.commit().unwrap();
     }
     db
 }
 
-/// Re-extracts every stored article the way the write path does: its claims, its
-/// anonymous speakers and titles go, shared speakers left without claims go, and the
-/// claims are written anew, then the corrections are replayed.
+/// Re-extracts every stored article the way `whosaid reextract --all` does: the write
+/// path replaces each article's claims, then the corrections are replayed.
 pub fn reextract_all(db: &Path) {
     let store = Store::open(db).expect("open store");
-    let conn = store.conn();
-    let tx = conn.unchecked_transaction().unwrap();
+    let tx = store.begin_write().unwrap();
     for (i, (file, specs)) in extractions().into_iter().enumerate() {
-        let id = i as i64 + 1;
         let article = article(file);
-        tx.execute(
-            "INSERT INTO claims_fts (claims_fts, rowid, content_text)
-             SELECT 'delete', id, content_text FROM claims WHERE article_id = ?1",
-            [id],
+        write::replace_claims(
+            &tx,
+            i as i64 + 1,
+            &article,
+            &extraction(&article, &specs),
+            2,
         )
         .unwrap();
-        tx.execute("DELETE FROM claims WHERE article_id = ?1", [id])
-            .unwrap();
-        tx.execute("DELETE FROM speaker_titles WHERE article_id = ?1", [id])
-            .unwrap();
-        tx.execute("DELETE FROM speakers WHERE article_id = ?1", [id])
-            .unwrap();
-        tx.execute(
-            "DELETE FROM speakers WHERE article_id IS NULL
-               AND NOT EXISTS (SELECT 1 FROM claims WHERE speaker_id = speakers.id)",
-            [],
-        )
-        .unwrap();
-        insert_claims(&tx, id, &article, &extraction(&article, &specs));
-        apply_corrections(&tx).unwrap();
     }
+    write::replay_speaker_corrections(&tx).unwrap();
+    tx.commit().unwrap();
+}
+
+/// The fixtures as the real extractor sees them, stored through the write path.
+pub fn seed_extracted(dir: &Path) -> PathBuf {
+    let files: Vec<PathBuf> = extractions()
+        .iter()
+        .map(|(file, _)| Path::new(FIXTURES).join(file))
+        .collect();
+    store_extracted(&dir.join("extracted.db"), &files)
+}
+
+/// Stores `files` (plain text with a `Key: value` or byline header) into `db` with the
+/// real extractor, through the write path.
+pub fn store_extracted(db: &Path, files: &[PathBuf]) -> PathBuf {
+    let store = Store::open(db).expect("open store");
+    for file in files {
+        let article = read_article(file);
+        let tx = store.begin_write().unwrap();
+        write::store_article(&tx, &article, &whosaid::extract::extract(&article), 1).unwrap();
+        write::replay_speaker_corrections(&tx).unwrap();
+        tx.commit().unwrap();
+    }
+    db.to_owned()
+}
+
+/// Re-runs the real extractor on every stored fixture, as `whosaid reextract --all` does.
+pub fn reextract_extracted(db: &Path) {
+    let store = Store::open(db).expect("open store");
+    let tx = store.begin_write().unwrap();
+    for (i, (file, _)) in extractions().into_iter().enumerate() {
+        let article = article(file);
+        let extraction = whosaid::extract::extract(&article);
+        write::replace_claims(&tx, i as i64 + 1, &article, &extraction, 2).unwrap();
+    }
+    write::replay_speaker_corrections(&tx).unwrap();
     tx.commit().unwrap();
 }

@@ -148,6 +148,8 @@ impl PersonName {
 /// Returns `None` when the mention holds no name ("the minister", "he", "President").
 #[must_use]
 pub fn parse_person(mention: &str) -> Option<PersonName> {
+    // An appositive after a comma describes the person ("Jane Smith, a lawyer").
+    let mention = mention.split(',').next().unwrap_or(mention);
     let mut words: Vec<&str> = mention
         .split_whitespace()
         .map(|w| w.trim_matches(|c: char| matches!(c, ',' | ';' | ':' | '(' | ')' | '"')))
@@ -400,6 +402,10 @@ mod tests {
             )),
         );
         parse_case("Mr. Smith", Some(("Smith", "smith", None)));
+        parse_case(
+            "Jane Smith, a lawyer in Niamey",
+            Some(("Jane Smith", "jane smith", None)),
+        );
         parse_case("Mrs Jane Smith", Some(("Jane Smith", "jane smith", None)));
         parse_case(
             "Dr. Amina Diallo",
