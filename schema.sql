@@ -101,3 +101,8 @@ CREATE VIRTUAL TABLE claims_fts USING fts5(
     content = 'claims',
     content_rowid = 'id'
 );
+
+-- Indexes for updates and re-extraction, which replace one article's claims: its
+-- per-article speakers and titles are found by article, not by a scan of all of them.
+CREATE INDEX speakers_article ON speakers(article_id) WHERE article_id IS NOT NULL;
+CREATE INDEX speaker_titles_article ON speaker_titles(article_id);
