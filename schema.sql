@@ -31,16 +31,23 @@ CREATE TABLE speakers (
     name        TEXT NOT NULL,
     source_type TEXT NOT NULL,
     affiliation TEXT,
-    article_id  INTEGER REFERENCES articles(id) ON DELETE CASCADE
+    article_id  INTEGER REFERENCES articles(id) ON DELETE CASCADE,
+    -- Identity keys (src/store/speakers/names.rs): `norm` is the lowercase name without
+    -- honorifics and titles ("ali mahaman lamine zeine", "agence france-presse");
+    -- `surname` its last word, for people only, so "Zeine" can find the full name.
+    norm        TEXT NOT NULL DEFAULT '',
+    surname     TEXT
 );
 CREATE INDEX speakers_name ON speakers(name);
+CREATE INDEX speakers_norm ON speakers(norm);
+CREATE INDEX speakers_surname ON speakers(surname) WHERE surname IS NOT NULL;
 
 -- Every way a speaker was written; `norm` is the lookup key (lowercase, no honorifics).
 CREATE TABLE speaker_aliases (
     speaker_id INTEGER NOT NULL REFERENCES speakers(id) ON DELETE CASCADE,
     alias      TEXT NOT NULL,
     norm       TEXT NOT NULL,
-    PRIMARY KEY (speaker_id, norm)
+    PRIMARY KEY (speaker_id, alias)
 ) WITHOUT ROWID;
 CREATE INDEX speaker_aliases_norm ON speaker_aliases(norm);
 
@@ -101,6 +108,10 @@ CREATE VIRTUAL TABLE claims_fts USING fts5(
     content = 'claims',
     content_rowid = 'id'
 );
+
+-- Document frequency of every indexed word, read when looking for other claims that
+-- carry the same statement: the rarest words of a claim find its candidates cheaply.
+CREATE VIRTUAL TABLE claims_fts_terms USING fts5vocab(claims_fts, 'row');
 
 -- Indexes for updates and re-extraction, which replace one article's claims: its
 -- per-article speakers and titles are found by article, not by a scan of all of them.

@@ -18,7 +18,6 @@ use std::time::{Duration, Instant};
 use rayon::prelude::*;
 use rusqlite::{Connection, params};
 use whosaid::extract::{self, EXTRACTOR_VERSION};
-use whosaid::ingest;
 use whosaid::model::{
     Article, Claim, ClaimKind, Extraction, Reliability, SourceType, Span, Speaker,
 };
@@ -254,14 +253,6 @@ fn read_plain(path: &Path) -> Result<FileRead, Failure> {
     })
 }
 
-/// The real ingest, in the pipeline's terms.
-fn read_ingest(path: &Path) -> Result<FileRead, Failure> {
-    Ok(FileRead {
-        articles: ingest::read_path(path)?,
-        ..FileRead::default()
-    })
-}
-
 fn child_import(args: &[String]) -> anyhow::Result<()> {
     let db = PathBuf::from(&args[0]);
     let jobs: usize = args[1].parse()?;
@@ -270,8 +261,8 @@ fn child_import(args: &[String]) -> anyhow::Result<()> {
         .filter_map(Result::ok)
         .map(|e| e.path())
         .next();
-    let read: ReadFn = if let Some(Ok(_)) = probe.map(|p| read_ingest(&p)) {
-        read_ingest
+    let read: ReadFn = if let Some(Ok(_)) = probe.map(|p| pipeline::read_file(&p)) {
+        pipeline::read_file
     } else {
         eprintln!("note: ingest cannot read plain text yet; using the bench's plain reader");
         read_plain

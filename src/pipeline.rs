@@ -69,6 +69,16 @@ pub struct FileRead {
     pub errors: Vec<Failure>,
 }
 
+/// Reads one input with ingest, in the pipeline's terms: the `ReadFn` of a real import.
+pub fn read_file(path: &Path) -> Result<FileRead, Failure> {
+    let read = crate::ingest::read_path(path)?;
+    Ok(FileRead {
+        articles: read.articles,
+        warnings: read.warnings.iter().map(ToString::to_string).collect(),
+        errors: read.errors.into_iter().map(Failure::from).collect(),
+    })
+}
+
 /// Reads one input file into articles.
 pub type ReadFn = fn(&Path) -> Result<FileRead, Failure>;
 /// Extracts the claims of one article.

@@ -11,10 +11,10 @@ use comfy_table::{ContentArrangement, Table, presets};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use crate::cli::{Format, ImportArgs, Outcome};
-use crate::pipeline::{self, Event, Failure, FileRead, ImportOptions, ImportSummary};
+use crate::extract;
+use crate::pipeline::{self, Event, ImportOptions, ImportSummary};
 use crate::store::Store;
 use crate::store::write::{self, ArticleSummary, Stored};
-use crate::{extract, ingest};
 
 /// Rows shown in the summary table; a larger import ends with a count of the rest.
 const TABLE_ROWS: usize = 100;
@@ -39,7 +39,7 @@ pub fn run(db: &Path, args: ImportArgs) -> anyhow::Result<Outcome> {
         &store,
         pipeline::walk(&args.paths, skip),
         &options,
-        read_input,
+        pipeline::read_file,
         extract::extract,
         |event| match event {
             Event::Failed { error } => bar.suspend(|| eprintln!("whosaid: {error}")),
@@ -61,15 +61,6 @@ pub fn run(db: &Path, args: ImportArgs) -> anyhow::Result<Outcome> {
         Outcome::PartialFailure
     } else {
         Outcome::Success
-    })
-}
-
-/// Reads one input with ingest, in the pipeline's terms.
-fn read_input(path: &Path) -> Result<FileRead, Failure> {
-    let articles = ingest::read_path(path)?;
-    Ok(FileRead {
-        articles,
-        ..FileRead::default()
     })
 }
 

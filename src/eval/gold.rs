@@ -170,8 +170,8 @@ fn read_jsonl_article(gold_path: &Path, name: &str) -> Result<Article, EvalError
         ));
     };
     if let Ok(mut read) = crate::ingest::read_path(&path) {
-        if read.len() == 1 {
-            return Ok(read.remove(0));
+        if read.articles.len() == 1 {
+            return Ok(read.articles.remove(0));
         }
     }
     let body = read(&path)?;

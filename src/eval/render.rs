@@ -157,6 +157,18 @@ fn describe(r: &RelationText) -> String {
     if let Some(cue) = &r.cue {
         let _ = write!(text, ", cue {}", quoted(cue));
     }
+    match (&r.speaker, r.source_type) {
+        (Some(speaker), Some(t)) => {
+            let _ = write!(text, ", speaker {} ({t})", quoted(speaker));
+        }
+        (None, Some(t)) => {
+            let _ = write!(text, " ({t})");
+        }
+        (Some(speaker), None) => {
+            let _ = write!(text, ", speaker {}", quoted(speaker));
+        }
+        (None, None) => {}
+    }
     if let Some(rule) = &r.rule {
         let _ = write!(text, " [{rule}]");
     }
@@ -168,6 +180,7 @@ fn mistake_lines(m: &Mistake, out: &mut String) {
         MistakeKind::Missed => "missed",
         MistakeKind::FalsePositive => "false positive",
         MistakeKind::Boundary => "boundary",
+        MistakeKind::Speaker => "source type or speaker",
     };
     let _ = writeln!(out, "  {label}");
     if let Some(gold) = &m.gold {
@@ -179,7 +192,8 @@ fn mistake_lines(m: &Mistake, out: &mut String) {
     let _ = writeln!(out, "    sentence:  {}", m.sentence);
 }
 
-/// Misses, false positives and boundary errors, grouped per article.
+/// Misses, false positives, boundary errors and wrong source types or speakers, grouped
+/// per article.
 #[must_use]
 pub fn errors(mistakes: &[ArticleMistakes]) -> String {
     let mut out = String::new();
@@ -187,11 +201,12 @@ pub fn errors(mistakes: &[ArticleMistakes]) -> String {
         let count = |what: MistakeKind| article.mistakes.iter().filter(|m| m.what == what).count();
         let _ = writeln!(
             out,
-            "== {} ({} missed, {} false positive, {} boundary)",
+            "== {} ({} missed, {} false positive, {} boundary, {} source type or speaker)",
             article.article,
             count(MistakeKind::Missed),
             count(MistakeKind::FalsePositive),
-            count(MistakeKind::Boundary)
+            count(MistakeKind::Boundary),
+            count(MistakeKind::Speaker)
         );
         for m in &article.mistakes {
             mistake_lines(m, &mut out);

@@ -7,6 +7,7 @@
 //! two importers on one database take turns instead of failing) and foreign keys on.
 
 pub mod migrations;
+pub mod queries;
 pub mod reference;
 pub mod speakers;
 pub mod write;

@@ -291,8 +291,7 @@ fn slice(body: &str, start: usize, end: usize) -> &str {
 /// claims. Called once per write transaction, after the claims of its articles are in,
 /// so corrections survive import and re-extraction.
 pub fn replay_speaker_corrections(tx: &Transaction<'_>) -> rusqlite::Result<()> {
-    let _ = tx;
-    Ok(())
+    speakers::apply_corrections(tx)
 }
 
 fn now() -> String {
