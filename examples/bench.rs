@@ -271,7 +271,7 @@ fn child_import(args: &[String]) -> anyhow::Result<()> {
     let store = Store::open(&db)?;
     let mut options = ImportOptions::new(jobs, EXTRACTOR_VERSION);
     options.known = Some(db.clone());
-    let files = pipeline::walk(&inputs, Vec::new());
+    let files = pipeline::files(&inputs, Vec::new());
     let summary = pipeline::import(&store, files, &options, read, extract::extract, |_| {})?;
     let seconds = start.elapsed().as_secs_f64();
     anyhow::ensure!(summary.failed == 0, "{} files failed", summary.failed);
