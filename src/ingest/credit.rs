@@ -63,9 +63,15 @@ static PAREN: LazyLock<Regex> = LazyLock::new(|| {
 static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     let a = agency_alternation();
     Regex::new(&format!(
-        r"^(?:[A-Z][A-Za-z.'’ -]{{0,40}}(?:,\s*[A-Z][A-Za-z.'’ -]{{0,30}}(?:\s\d{{1,2}})?)?\s*)?\(((?:{a})(?:\s*(?:,|and|/|&)\s*(?:{a}))*)\)\s*[—–:-]"
+        r"^(?:[A-Z][A-Za-z.'’ -]{{0,40}}(?:,\s*[A-Z][A-Za-z.'’ -]{{0,30}}(?:\s\d{{1,2}})?){{0,2}}\s*)?\(((?:{a})(?:\s*(?:,|and|/|&)\s*(?:{a}))*)\)\s*[—–:-]"
     ))
     .unwrap()
+});
+
+/// Reuters closes its stories with a reporting line: "(Reporting by Valerie Volcovici;
+/// Editing by Will Dunham.)".
+static REUTERS_TAG: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\(?\s*Reporting by [^()]{1,200};\s*(?:Additional reporting by [^()]{1,200};\s*)?(?:Writing by [^()]{1,100};\s*)?Editing by [^()]{1,200}\)?\.?\)?$").unwrap()
 });
 
 /// The credit in `text` when the whole of it is one: "(AFP)", "with agency reports",
@@ -120,11 +126,11 @@ pub fn text_credit(text: &str) -> Option<String> {
         return Some(credit);
     }
     let last = text.trim_end();
-    let last_line = last.rsplit('\n').next().unwrap_or("");
+    let last_line = last.rsplit('\n').next().unwrap_or("").trim();
     if last_line.len() <= 40 {
         return whole_credit(last_line);
     }
-    None
+    (last_line.len() <= 600 && REUTERS_TAG.is_match(last_line)).then(|| String::from("Reuters"))
 }
 
 #[cfg(test)]

@@ -27,7 +27,7 @@ use std::io::Read as _;
 use std::path::Path;
 
 pub use detect::{Format, detect, sniff};
-pub use walk::expand;
+pub use walk::{expand, is_article_file};
 
 use crate::model::Article;
 

@@ -109,7 +109,7 @@ impl Walk {
             // Named files are read whatever they are; read_path reports a fifo or device.
             return Some(Ok(path));
         }
-        wanted(&path).then_some(Ok(path))
+        is_article_file(&path).then_some(Ok(path))
     }
 }
 
@@ -130,8 +130,13 @@ fn sorted_entries(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
     Ok(entries)
 }
 
-/// Whether a regular file found in a directory should be read as an article.
-fn wanted(path: &Path) -> bool {
+/// Whether a regular file found in a directory should be read as an article: an article
+/// extension (`.txt`, `.html`, `.htm`, `.json`, `.jsonl`...) says yes, a known
+/// non-article extension (images, archives, `.csv`, `.md`, `.ann`, databases...) says no,
+/// and any other file is read when its first 4 KiB look like text, HTML or JSON. Hidden
+/// files are the caller's to skip. Costs at most one small read.
+#[must_use]
+pub fn is_article_file(path: &Path) -> bool {
     let ext = path
         .extension()
         .map(|e| e.to_string_lossy().to_ascii_lowercase());
