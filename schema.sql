@@ -112,3 +112,8 @@ CREATE VIRTUAL TABLE claims_fts USING fts5(
 -- Document frequency of every indexed word, read when looking for other claims that
 -- carry the same statement: the rarest words of a claim find its candidates cheaply.
 CREATE VIRTUAL TABLE claims_fts_terms USING fts5vocab(claims_fts, 'row');
+
+-- Indexes for updates and re-extraction, which replace one article's claims: its
+-- per-article speakers and titles are found by article, not by a scan of all of them.
+CREATE INDEX speakers_article ON speakers(article_id) WHERE article_id IS NOT NULL;
+CREATE INDEX speaker_titles_article ON speaker_titles(article_id);

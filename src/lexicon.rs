@@ -6,7 +6,43 @@
 //! once into [`Lexicon`]; a test keeps every file sorted and free of duplicates.
 
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
+
+/// A small, fast hasher for short words (SipHash dominated extraction profiles).
+#[derive(Default)]
+pub struct WordHasher(u64);
+
+const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+
+impl Hasher for WordHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            let mut buf = [0u8; 8];
+            buf.copy_from_slice(chunk);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(buf)).wrapping_mul(K);
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut buf = [0u8; 8];
+            buf[..rest.len()].copy_from_slice(rest);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(buf)).wrapping_mul(K);
+        }
+    }
+
+    fn write_u8(&mut self, i: u8) {
+        self.0 = (self.0.rotate_left(5) ^ u64::from(i)).wrapping_mul(K);
+    }
+}
+
+pub type FastBuild = BuildHasherDefault<WordHasher>;
+pub type WordMap<V> = HashMap<String, V, FastBuild>;
+pub type WordSet = HashSet<String, FastBuild>;
 
 /// The raw lexicon files, by name, in the order they are checked.
 pub const FILES: &[(&str, &str)] = &[
@@ -71,12 +107,12 @@ pub struct Phrase<T> {
 /// Multi-word entries indexed by their first word, longest first.
 #[derive(Debug, Clone)]
 pub struct PhraseTable<T> {
-    by_first: HashMap<String, Vec<Phrase<T>>>,
+    by_first: WordMap<Vec<Phrase<T>>>,
 }
 
 impl<T> PhraseTable<T> {
     fn new(entries: impl IntoIterator<Item = (String, T)>) -> Self {
-        let mut by_first: HashMap<String, Vec<Phrase<T>>> = HashMap::new();
+        let mut by_first: WordMap<Vec<Phrase<T>>> = WordMap::default();
         for (phrase, value) in entries {
             let words: Vec<String> = phrase.split_whitespace().map(str::to_owned).collect();
             if let Some(first) = words.first() {
@@ -90,6 +126,11 @@ impl<T> PhraseTable<T> {
             list.sort_by_key(|p| std::cmp::Reverse(p.words.len()));
         }
         Self { by_first }
+    }
+
+    /// The first words of all entries.
+    pub fn first_words(&self) -> impl Iterator<Item = &str> {
+        self.by_first.keys().map(String::as_str)
     }
 
     /// The longest entry whose words equal (case-insensitively) the words given by `word(i)`
@@ -124,12 +165,12 @@ pub fn lower_key(word: &str) -> std::borrow::Cow<'_, str> {
 /// Every lexicon, parsed.
 #[derive(Debug)]
 pub struct Lexicon {
-    pub cue_verbs: HashMap<String, CueClass>,
-    pub titles: HashMap<String, TitleClass>,
-    pub honorifics: HashSet<String>,
-    pub anonymous_heads: HashSet<String>,
-    pub documents: HashSet<String>,
-    pub abbreviations: HashSet<String>,
+    pub cue_verbs: WordMap<CueClass>,
+    pub titles: WordMap<TitleClass>,
+    pub honorifics: WordSet,
+    pub anonymous_heads: WordSet,
+    pub documents: WordSet,
+    pub abbreviations: WordSet,
     /// Organisations: canonical name (empty: as written).
     pub organizations: PhraseTable<String>,
     /// Capitals standing for their country.
@@ -158,7 +199,7 @@ fn file(name: &str) -> &'static str {
         .map_or("", |(_, text)| text)
 }
 
-fn set(name: &str) -> HashSet<String> {
+fn set(name: &str) -> WordSet {
     entries(file(name)).map(str::to_owned).collect()
 }
 

@@ -19,7 +19,6 @@
 
 use std::any::Any;
 use std::cell::RefCell;
-use std::fs;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
 
@@ -390,66 +389,18 @@ fn panic_message(panic: &(dyn Any + Send)) -> &str {
         .unwrap_or("panic")
 }
 
-/// Every input file in order: files and `-` as given, directories recursively with
-/// entries sorted by name. Hidden entries inside directories, symbolic links to
-/// directories (which could loop) and the files in `skip` are left out; a directory
-/// that cannot be read is a failure in place.
-pub fn walk(
+/// The files to import under `inputs` (ingest's walk: files and `-` as given,
+/// directories recursively in a stable order), without the files in `skip` (the
+/// database and its journals, should they lie in an imported directory).
+pub fn files(
     inputs: &[PathBuf],
     skip: Vec<PathBuf>,
 ) -> impl Iterator<Item = Result<PathBuf, Failure>> + Send + use<> {
-    Walk {
-        stack: vec![inputs.iter().rev().cloned().map(|p| (p, true)).collect()],
-        skip,
-    }
-}
-
-struct Walk {
-    /// Entries still to visit, per directory level, in reverse order (next is last).
-    stack: Vec<Vec<(PathBuf, bool)>>,
-    skip: Vec<PathBuf>,
-}
-
-impl Iterator for Walk {
-    type Item = Result<PathBuf, Failure>;
-
-    fn next(&mut self) -> Option<Self::Item> {
-        loop {
-            let level = self.stack.last_mut()?;
-            let Some((path, explicit)) = level.pop() else {
-                self.stack.pop();
-                continue;
-            };
-            let is_dir = path.as_os_str() != "-" && path.is_dir();
-            if !is_dir {
-                if !explicit && is_skipped(&path, &self.skip) {
-                    continue;
-                }
-                return Some(Ok(path));
-            }
-            if !explicit && path.symlink_metadata().is_ok_and(|m| m.is_symlink()) {
-                continue;
-            }
-            match fs::read_dir(&path) {
-                Ok(entries) => {
-                    let mut entries: Vec<(PathBuf, bool)> = entries
-                        .filter_map(Result::ok)
-                        .filter(|e| !e.file_name().to_string_lossy().starts_with('.'))
-                        .map(|e| (e.path(), false))
-                        .collect();
-                    entries.sort();
-                    entries.reverse();
-                    self.stack.push(entries);
-                }
-                Err(err) => {
-                    return Some(Err(Failure::new(
-                        &path,
-                        format!("cannot read directory: {err}"),
-                    )));
-                }
-            }
-        }
-    }
+    crate::ingest::expand(inputs).filter_map(move |item| match item {
+        Ok(path) if is_skipped(&path, &skip) => None,
+        Ok(path) => Some(Ok(path)),
+        Err(error) => Some(Err(Failure::from(error))),
+    })
 }
 
 fn is_skipped(path: &Path, skip: &[PathBuf]) -> bool {
@@ -528,6 +479,8 @@ pub fn reextract(
 
 #[cfg(test)]
 mod tests {
+    use std::fs;
+
     use super::*;
     use crate::model::SourceType;
     use crate::store::write::quotes;
@@ -573,8 +526,8 @@ mod tests {
         options.max_batch = 7;
         options.known = Some(db.to_owned());
         let mut failures = Vec::new();
-        let files = walk(inputs, Vec::new());
-        let summary = import(&store, files, &options, read_text, extract_quotes, |e| {
+        let walk = files(inputs, Vec::new());
+        let summary = import(&store, walk, &options, read_text, extract_quotes, |e| {
             if let Event::Failed { error } = e {
                 failures.push(error.to_string());
             }
@@ -658,15 +611,15 @@ mod tests {
         let store = Store::open(&db).unwrap();
         let mut options = ImportOptions::new(2, 1);
         options.known = Some(db.clone());
-        let files = walk(&inputs, Vec::new());
-        let again = import(&store, files, &options, read_text, extract_counted, |_| {}).unwrap();
+        let walk = files(&inputs, Vec::new());
+        let again = import(&store, walk, &options, read_text, extract_counted, |_| {}).unwrap();
         assert_eq!((again.imported, again.unchanged, again.claims), (0, 20, 0));
         assert_eq!(COUNTED.load(std::sync::atomic::Ordering::SeqCst), 0);
         assert_eq!(before, dump(&db));
         // A new file is extracted, the others still not.
         fs::write(dir.path().join("in/new.txt"), "New \"one\"").unwrap();
-        let files = walk(&inputs, Vec::new());
-        let more = import(&store, files, &options, read_text, extract_counted, |_| {}).unwrap();
+        let walk = files(&inputs, Vec::new());
+        let more = import(&store, walk, &options, read_text, extract_counted, |_| {}).unwrap();
         assert_eq!((more.imported, more.unchanged, more.claims), (1, 20, 1));
         assert_eq!(COUNTED.load(std::sync::atomic::Ordering::SeqCst), 1);
     }
@@ -678,7 +631,7 @@ mod tests {
         let db = dir.path().join("t.db");
         Store::open(&db).unwrap();
         let skip = database_files(&db);
-        let seen: Vec<String> = walk(&[dir.path().to_path_buf()], skip)
+        let seen: Vec<String> = files(&[dir.path().to_path_buf()], skip)
             .map(|p| {
                 p.unwrap()
                     .file_name()

@@ -37,7 +37,7 @@ pub fn run(db: &Path, args: ImportArgs) -> anyhow::Result<Outcome> {
     let bar = progress_bar(&args, &skip);
     let summary = pipeline::import(
         &store,
-        pipeline::walk(&args.paths, skip),
+        pipeline::files(&args.paths, skip),
         &options,
         pipeline::read_file,
         extract::extract,
@@ -71,7 +71,7 @@ fn progress_bar(args: &ImportArgs, skip: &[std::path::PathBuf]) -> ProgressBar {
     if args.quiet || !std::io::stderr().is_terminal() {
         return ProgressBar::hidden();
     }
-    let files = pipeline::walk(&args.paths, skip.to_vec()).count();
+    let files = pipeline::files(&args.paths, skip.to_vec()).count();
     if files < 2 {
         return ProgressBar::hidden();
     }

@@ -17,6 +17,7 @@ use super::dates::{self, When};
 use super::doc::Doc;
 use super::sentences::Sentence;
 use super::tokens::Kind;
+use super::vocab;
 use crate::lexicon::{CueClass, HedgeAttach};
 use crate::model::{ClaimKind, Span};
 
@@ -100,7 +101,10 @@ pub fn attribute(doc: &Doc<'_>) -> Vec<Found> {
                 continue;
             }
             let made = match cue.kind {
-                CueKind::Verb(class) => verb_rules(doc, si, s, cue, class),
+                CueKind::Verb(class) => {
+                    let earlier = found[before..].last();
+                    verb_rules(doc, si, s, cue, class, earlier)
+                }
                 CueKind::AccordingTo => according_to(doc, si, s, cue).into_iter().collect(),
                 CueKind::Hedge(attach) => hedge(doc, si, s, cue, attach).into_iter().collect(),
             };
@@ -119,25 +123,54 @@ pub fn attribute(doc: &Doc<'_>) -> Vec<Found> {
         }
     }
     earlier_pieces(doc, &mut found);
-    found
+    // A quote first taken as a continuation, then attributed by the next sentence
+    // ("“…!” Bush said."), keeps only its own attribution.
+    let mut seen = std::collections::HashSet::new();
+    for f in found.iter().filter(|f| f.rule != "direct/continuation") {
+        seen.insert(f.content);
+    }
+    let keep: Vec<bool> = found
+        .iter()
+        .map(|f| f.rule != "direct/continuation" || !seen.contains(&f.content))
+        .collect();
+    let mut new_index = vec![None; found.len()];
+    let mut kept = Vec::with_capacity(found.len());
+    for (i, f) in found.into_iter().enumerate() {
+        if keep[i] {
+            new_index[i] = Some(kept.len());
+            kept.push(f);
+        }
+    }
+    for f in &mut kept {
+        f.continues = f.continues.and_then(|c| new_index[c]);
+    }
+    kept
 }
 
 /// A quotation over several paragraphs attributed only at its end ("“A.\n“B,” she said."):
 /// the earlier paragraphs get the same speaker.
 fn earlier_pieces(doc: &Doc<'_>, found: &mut Vec<Found>) {
     let n = found.len();
+    let mut taken: Vec<Span> = found.iter().map(|f| f.content).collect();
+    taken.sort_unstable();
+    let overlaps_taken = |taken: &[Span], span: Span| {
+        let k = taken.partition_point(|t| t.end <= span.start);
+        taken.get(k).is_some_and(|t| t.overlaps(span))
+            || k > 0 && taken[..k].iter().rev().take(4).any(|t| t.overlaps(span))
+    };
     for owner in 0..n {
         if found[owner].kind != ClaimKind::Direct || found[owner].source.is_none() {
             continue;
         }
         let start = found[owner].content.start;
-        let Some(piece) = doc
-            .quotes
-            .iter()
-            .position(|q| doc.tokens[q.inner_start().min(doc.len() - 1)].span.start == start)
-        else {
+        let first = doc.tokens.partition_point(|t| t.span.start < start);
+        let Some(open) = first.checked_sub(1) else {
             continue;
         };
+        let piece = doc.quotes.partition_point(|q| q.open < open);
+        if doc.quotes.get(piece).is_none_or(|q| q.open != open) {
+            continue;
+        }
         let group = doc.quotes[piece].group;
         for q in doc.quotes[..piece]
             .iter()
@@ -147,11 +180,10 @@ fn earlier_pieces(doc: &Doc<'_>, found: &mut Vec<Found>) {
             let Some((kind, content)) = make_content(doc, q.open, q.outer_end()) else {
                 continue;
             };
-            if found.iter().any(|f| f.content.overlaps(content)) {
+            if overlaps_taken(&taken, content) {
                 continue;
             }
-            let prev = &found[owner];
-            let mut f = prev.clone();
+            let mut f = found[owner].clone();
             f.kind = kind;
             f.content = content;
             f.rule = "direct/multi-paragraph";
@@ -199,6 +231,17 @@ fn new_found(kind: ClaimKind, content: Span, rule: &'static str, si: usize, s: &
 /// passage reduced to its inside. `None` when too short to be a claim.
 #[must_use]
 pub fn make_content(doc: &Doc<'_>, first: usize, end: usize) -> Option<(ClaimKind, Span)> {
+    make_content_min(doc, first, end, 2)
+}
+
+/// [`make_content`] with the least number of words an unquoted claim needs.
+#[must_use]
+pub fn make_content_min(
+    doc: &Doc<'_>,
+    first: usize,
+    end: usize,
+    min_words: usize,
+) -> Option<(ClaimKind, Span)> {
     let mut first = first;
     let mut end = end.min(doc.len());
     let untrimmed_end = end;
@@ -216,7 +259,7 @@ pub fn make_content(doc: &Doc<'_>, first: usize, end: usize) -> Option<(ClaimKin
         return None;
     }
     if doc.kind(first) == Some(Kind::Open)
-        && let Some(q) = doc.quotes.iter().find(|q| q.open == first)
+        && let Some(q) = doc.quote_at_open(first)
         && (q.outer_end() == end || (q.close.is_none() && q.outer_end() == untrimmed_end))
     {
         let mut inner_end = q.end;
@@ -234,7 +277,7 @@ pub fn make_content(doc: &Doc<'_>, first: usize, end: usize) -> Option<(ClaimKin
     let words = (first..end)
         .filter(|&k| doc.is_word(k) || doc.kind(k) == Some(Kind::Number))
         .count();
-    if words < 2 {
+    if words < min_words {
         return None;
     }
     let quoted = (first..end).any(|k| matches!(doc.kind(k), Some(Kind::Open | Kind::Close)));
@@ -249,12 +292,39 @@ pub fn make_content(doc: &Doc<'_>, first: usize, end: usize) -> Option<(ClaimKin
 /// What follows a cue before its content: a listener, dates, "in a statement", "that".
 struct AfterCue {
     content_first: usize,
+    /// Exclusive end of the cue: the verb and its particle ("called for", "pointed out").
+    cue_end: usize,
     channel: Option<String>,
     when: Option<When>,
 }
 
 fn after_cue(doc: &Doc<'_>, s: &Sentence, cue: Cue, class: Option<CueClass>) -> AfterCue {
     let mut k = cue.end;
+    // A particle makes a phrasal verb ("called for", "pointed out", "referring to").
+    let phrasal = class == Some(CueClass::Speech)
+        && !doc.is_any(
+            cue.first,
+            &["said", "says", "say", "saying", "added", "adding"],
+        )
+        && (doc.is_any(k, &["for", "on", "about", "out", "against", "of"])
+            || (doc.is(k, "to")
+                && doc.is_any(
+                    cue.first,
+                    &[
+                        "referring",
+                        "referred",
+                        "refers",
+                        "refer",
+                        "pointed",
+                        "pointing",
+                        "points",
+                        "turned",
+                    ],
+                )));
+    if phrasal && !doc.quoted(k) {
+        k += 1;
+    }
+    let cue_end = k;
     let mut channel = None;
     let mut when = None;
     let mut took_recipient = false;
@@ -265,6 +335,10 @@ fn after_cue(doc: &Doc<'_>, s: &Sentence, cue: Cue, class: Option<CueClass>) -> 
         if let Some((e, w)) = dates::parse_at(doc, k) {
             when = Some(w);
             k = e;
+            // "on Sunday evening"
+            if doc.is_any(k, &["morning", "afternoon", "evening", "night"]) {
+                k += 1;
+            }
             continue;
         }
         if doc.is(k, "in")
@@ -274,10 +348,18 @@ fn after_cue(doc: &Doc<'_>, s: &Sentence, cue: Cue, class: Option<CueClass>) -> 
             k += 3;
             continue;
         }
+        if let Some(e) = time_phrase(doc, k) {
+            k = e;
+            continue;
+        }
         if let Some(p) = doc
-            .lex
-            .anonymity
-            .longest(s.end - k, |i| Some(doc.s(k + i)).filter(|_| k + i < s.end))
+            .has(k, vocab::ANONYMITY_START)
+            .then(|| {
+                doc.lex
+                    .anonymity
+                    .longest(s.end - k, |i| Some(doc.s(k + i)).filter(|_| k + i < s.end))
+            })
+            .flatten()
         {
             k += p.words.len();
             continue;
@@ -306,7 +388,15 @@ fn after_cue(doc: &Doc<'_>, s: &Sentence, cue: Cue, class: Option<CueClass>) -> 
             if wants
                 && let Some((a, b)) = np_forward(doc, from, s.end, 6)
                 && (b >= s.end
-                    || doc.is_any(b, &["that", "on", "in", "about", "last", "earlier", "this"])
+                    || doc.is_any(
+                        b,
+                        &[
+                            "that", "on", "in", "about", "last", "earlier", "this", "at", "during",
+                            "after", "before", "when", "while", "as", "how", "why", "what",
+                            "whether", "if",
+                        ],
+                    )
+                    || doc.is_any(b, &[".", "?", "!", ";", ")"])
                     || doc.is_punct(b, ",")
                     || doc.is_punct(b, ":")
                     || doc.kind(b) == Some(Kind::Open)
@@ -328,9 +418,44 @@ fn after_cue(doc: &Doc<'_>, s: &Sentence, cue: Cue, class: Option<CueClass>) -> 
     }
     AfterCue {
         content_first: k,
+        cue_end,
         channel,
         when,
     }
+}
+
+/// "this week", "earlier this month", "last year", "Monday morning": the exclusive end of
+/// a time phrase starting at `k`.
+fn time_phrase(doc: &Doc<'_>, k: usize) -> Option<usize> {
+    const UNITS: &[&str] = &[
+        "week",
+        "month",
+        "year",
+        "weekend",
+        "morning",
+        "afternoon",
+        "evening",
+        "night",
+        "spring",
+        "summer",
+        "fall",
+        "autumn",
+        "winter",
+        "time",
+    ];
+    let mut j = k;
+    if doc.is_any(j, &["earlier", "later", "late", "early"])
+        && doc.is_any(j + 1, &["this", "last", "next", "in"])
+    {
+        j += 1;
+    }
+    if doc.is_any(j, &["this", "last", "next", "that"]) && doc.is_any(j + 1, UNITS) {
+        return Some(j + 2);
+    }
+    if doc.is_any(j, &["in"]) && doc.kind(j + 1) == Some(Kind::Number) && doc.s(j + 1).len() == 4 {
+        return Some(j + 2);
+    }
+    None
 }
 
 fn agency_of(doc: &Doc<'_>, a: usize, b: usize) -> Option<String> {
@@ -388,9 +513,11 @@ fn np_word(doc: &Doc<'_>, j: usize, floor: usize) -> bool {
     if doc.is(j, "that") {
         return j == floor || doc.is_cap(j);
     }
+    // A cue word after a determiner is a noun ("the note says").
     let verb = doc.cue_class(j).is_some()
         && !doc.is_cap(j)
-        && !doc.lex.titles.contains_key(doc.lower(j).as_ref());
+        && !doc.has(j, vocab::TITLE)
+        && !(j > floor && (doc.is_determiner(j - 1) || doc.is_possessive(j - 1)));
     let bare_to = doc.is(j, "to") && !doc.is(j.wrapping_sub(1), "close");
     !(doc.is_clause_word(j) || verb || bare_to || doc.quoted(j))
 }
@@ -413,22 +540,12 @@ fn np_back(doc: &Doc<'_>, b: usize, floor: usize) -> Option<SourcePhrase> {
         };
         return Some((b, b + 1, referent));
     }
-    let mut end = b + 1;
-    let mut j = b;
     // A trailing comma closes an appositive or an aside.
     if doc.is_punct(b, ",") {
-        let (q, relative) = aside_start(doc, b, floor)?;
-        if relative {
-            end = q;
-            j = q.checked_sub(1)?;
-        } else {
-            end = b;
-            j = q.checked_sub(1)?;
-        }
-        if j < floor {
-            return None;
-        }
+        return appositive_source(doc, b, floor);
     }
+    let end = b + 1;
+    let mut j = b;
     let mut first = j + 1;
     loop {
         let ok = match doc.kind(j) {
@@ -483,33 +600,151 @@ fn np_back(doc: &Doc<'_>, b: usize, floor: usize) -> Option<SourcePhrase> {
     head_ok.then_some((first, end, None))
 }
 
-/// For a comma at `b` closing an appositive or aside, the opening comma and whether the
-/// segment is a relative clause.
-fn aside_start(doc: &Doc<'_>, b: usize, floor: usize) -> Option<(usize, bool)> {
-    let lowest = b.saturating_sub(16).max(floor);
-    let q = (lowest..b).rev().find(|&k| {
-        doc.is_punct(k, ",")
-            || doc.kind(k) != Some(Kind::Word)
-                && doc.kind(k) != Some(Kind::Number)
-                && !doc.is_punct(k, ".")
-                && !doc.is_any(k, &["-", "&"])
-    })?;
-    if !doc.is_punct(q, ",") || q + 1 >= b || q == floor {
-        return None;
+/// A source whose phrase ends with a comma (`b`): a head noun phrase followed by
+/// appositives and asides, each set off by commas ("Jennifer Green, director of the
+/// literacy program," / "Geoff Garin, a pollster who works with Priorities USA, a super PAC,").
+/// The head is the earliest segment that is a whole noun phrase.
+fn appositive_source(doc: &Doc<'_>, b: usize, floor: usize) -> Option<SourcePhrase> {
+    let mut b = b;
+    // "Trump, however, said": an adverb between commas is not part of the source.
+    while let Some(prev) = (b.saturating_sub(4).max(floor)..b)
+        .rev()
+        .find(|&k| doc.is_punct(k, ","))
+    {
+        let adverbs = (prev + 1..b)
+            .all(|k| doc.has(k, vocab::BETWEEN) || (doc.s(k).ends_with("ly") && !doc.is_cap(k)));
+        if prev + 1 < b && adverbs {
+            b = prev;
+        } else {
+            break;
+        }
     }
-    if doc.is_any(q + 1, &["who", "whose", "which", "whom"]) {
-        return Some((q, true));
+    let lowest = b.saturating_sub(40).max(floor);
+    let mut commas = Vec::new();
+    let mut start = lowest;
+    let mut k = b;
+    while k > lowest {
+        k -= 1;
+        if doc.quoted(k)
+            || matches!(doc.kind(k), Some(Kind::Open | Kind::Close))
+            || doc.is_any(k, &[";", ":", "—", "–"])
+        {
+            start = k + 1;
+            break;
+        }
+        if doc.is_punct(k, ",") {
+            commas.push(k);
+        }
     }
-    // An appositive after a name: "Hugh Hill, a doctor," / "Jones, 45,".
-    let seg_ok = (q + 1..b).all(|k| !doc.is_clause_word(k) && doc.cue_class(k).is_none());
-    let name_before = doc.is_cap(q - 1) || doc.kind(q - 1) == Some(Kind::Number);
-    (seg_ok && name_before && b - q <= 10).then_some((q, false))
+    commas.reverse();
+    let mut starts = vec![start];
+    starts.extend(commas.iter().map(|&c| c + 1));
+    for (i, &seg) in starts.iter().enumerate() {
+        let head_end = commas.get(i).copied().unwrap_or(b);
+        if head_end <= seg {
+            continue;
+        }
+        let mut first = seg;
+        while first < head_end && doc.is_any(first, &["and", "but", "so", "yet"]) {
+            first += 1;
+        }
+        let Some((a, _, _)) = np_back(doc, head_end - 1, first) else {
+            continue;
+        };
+        if a != first {
+            continue;
+        }
+        let rest_ok = starts[i + 1..].iter().all(|&t| appositive_start(doc, t));
+        if rest_ok && first < b {
+            return Some((first, b, None));
+        }
+    }
+    None
 }
 
-fn verb_rules(doc: &Doc<'_>, si: usize, s: &Sentence, cue: Cue, class: CueClass) -> Vec<Found> {
+/// Whether a comma-delimited segment starting at `t` can continue a source phrase.
+fn appositive_start(doc: &Doc<'_>, t: usize) -> bool {
+    if doc.is_any(t, &["who", "whose", "which", "whom"]) || doc.is_determiner(t) {
+        return true;
+    }
+    if doc.is_pronoun(t) || doc.is_clause_word(t) || doc.cue_class(t).is_some() {
+        return false;
+    }
+    doc.is_word(t) || doc.kind(t) == Some(Kind::Number) || doc.is_punct(t, "(")
+}
+
+/// The first word of the cue: auxiliaries and adverbs between the source (ending at
+/// `source_end`) and the verb belong to the cue ("has long maintained", "also said").
+fn cue_start(doc: &Doc<'_>, source_end: usize, verb: usize) -> usize {
+    // Sentence adverbs ("Zeine nevertheless said") qualify the sentence, not the verb.
+    (source_end..verb)
+        .find(|&k| {
+            doc.is_word(k)
+                && !doc.is_any(
+                    k,
+                    &[
+                        "and",
+                        "but",
+                        "nevertheless",
+                        "however",
+                        "meanwhile",
+                        "moreover",
+                        "though",
+                    ],
+                )
+        })
+        .unwrap_or(verb)
+}
+
+/// Whether content starting at `from` runs into a later cue of the same sentence
+/// (", said in an interview that …"): then the earlier verb sits in an aside.
+fn runs_into_cue(doc: &Doc<'_>, from: usize, end: usize) -> bool {
+    (from..end).any(|k| {
+        doc.is_punct(k, ",")
+            && doc.skip_adverbs_back_forward(k + 1, end).is_some_and(|v| {
+                matches!(doc.cue_class(v), Some(CueClass::Speech | CueClass::Tell))
+                    && !doc.s(v).ends_with("ing")
+            })
+    })
+}
+
+/// Where content after a cue ends: before a second attribution of the same source
+/// (", adding that …", "… and insisted that …"), else at the sentence end.
+fn content_end(doc: &Doc<'_>, from: usize, end: usize) -> usize {
+    let mut k = from + 1;
+    while k < end {
+        if !doc.quoted(k) {
+            let next = doc.skip_adverbs_back_forward(k + 1, end);
+            let cue_next = next.is_some_and(|v| {
+                matches!(doc.cue_class(v), Some(CueClass::Speech | CueClass::Tell))
+            });
+            if doc.is_punct(k, ",") && cue_next && next.is_some_and(|v| is_participle(doc, v)) {
+                return k;
+            }
+            if doc.is(k, "and") && cue_next && next.is_some_and(|v| !is_participle(doc, v)) {
+                return if doc.is_punct(k - 1, ",") { k - 1 } else { k };
+            }
+        }
+        k += 1;
+    }
+    end
+}
+
+fn is_participle(doc: &Doc<'_>, k: usize) -> bool {
+    doc.is_word(k) && !doc.is_cap(k) && doc.s(k).ends_with("ing")
+}
+
+#[allow(clippy::many_single_char_names)]
+fn verb_rules(
+    doc: &Doc<'_>,
+    si: usize,
+    s: &Sentence,
+    cue: Cue,
+    class: CueClass,
+    earlier: Option<&Found>,
+) -> Vec<Found> {
     let mut out = Vec::new();
     let c = cue.first;
-    let cue_span = doc.span(cue.first, cue.end);
     // Source before the cue, past adverbs and auxiliaries.
     let mut passive = false;
     let mut b = None;
@@ -517,56 +752,105 @@ fn verb_rules(doc: &Doc<'_>, si: usize, s: &Sentence, cue: Cue, class: CueClass)
         b = doc.skip_adverbs_back(c - 1, s.first);
         let stop = b.map_or(s.first, |x| x + 1);
         // A passive ("is expected") or a denial ("did not reply") attributes nothing.
+        let progressive = is_participle(doc, c);
         passive = (stop..c).any(|k| {
-            doc.is_any(k, BE_FORMS)
+            (doc.is_any(k, BE_FORMS) && !progressive)
                 || doc.is_any(k, &["not", "never"])
                 || doc.s(k).ends_with("n't")
                 || doc.s(k).ends_with("n’t")
         });
     }
-    if passive {
+    // "protesters calling on them to leave": a participle right after a noun modifies it.
+    let reduced_relative = is_participle(doc, c)
+        && b.is_some_and(|x| x + 1 == c && !doc.is_punct(x, ",") && !doc.is_any(x, BE_FORMS));
+    if passive || reduced_relative {
         return out;
     }
     let after = after_cue(doc, s, cue, Some(class));
-    let content_after =
-        if doc.is_punct(after.content_first, ",") || doc.is(after.content_first, "to") {
-            None
-        } else {
-            make_content(doc, after.content_first, s.end)
-        };
+    let content_after = if doc.is_punct(after.content_first, ",")
+        || doc.is(after.content_first, "to")
+        || runs_into_cue(doc, after.content_first, s.end)
+    {
+        None
+    } else {
+        let end = content_end(doc, after.content_first, s.end);
+        make_content_min(doc, after.content_first, end, 1)
+    };
     let reason = anonymity_reason(doc, s.first, s.end);
 
+    // ", adding that …": the participle continues the sentence's earlier attribution.
+    if c > s.first && doc.is_punct(c - 1, ",") && is_participle(doc, c) {
+        let anonymity =
+            doc.has(c, vocab::ANONYMITY_START) || doc.is_any(after.content_first, &["not", "to"]);
+        if !anonymity && let Some((kind, content)) = content_after {
+            let source = earlier
+                .and_then(|prev| {
+                    prev.source
+                        .map(|src| (src, prev.referent, prev.channel.clone()))
+                })
+                .or_else(|| sentence_subject(doc, s.first, c).map(|src| (src, None, None)));
+            if let Some((src, referent, channel)) = source {
+                let mut f = new_found(kind, content, "reported-speech/participle", si, s);
+                f.cue = Some(doc.span(c, after.cue_end));
+                f.source = Some(src);
+                f.referent = referent;
+                f.channel = channel;
+                out.push(f);
+            }
+        }
+        return out;
+    }
+
     let subject = b.and_then(|b| {
-        if doc.is(b, "and") && b > s.first {
+        if doc.is(b, "and")
+            && let Some(prev) = earlier
+            && let Some((pa, pe)) = prev.source
+        {
+            Some((pa, pe, prev.referent, "reported-speech/conjoined-subject"))
+        } else if doc.is(b, "and") && b > s.first {
             conjoined_subject(doc, b, s.first)
                 .map(|(a, e)| (a, e, None, "reported-speech/conjoined-subject"))
         } else {
             np_back(doc, b, s.first).map(|(a, e, r)| (a, e, r, "reported-speech/source-cue"))
         }
     });
-    let subject = subject.filter(|(a, e, _, _)| super::mentions::analyze(doc, *a, *e).is_some());
+    let subject = subject.filter(|(a, e, _, _)| plausible_source(doc, *a, *e));
 
-    let build =
-        |kind: ClaimKind, content: Span, rule: &'static str, source: (usize, usize), referent| {
-            let mut f = new_found(kind, content, rule, si, s);
-            f.cue = Some(cue_span);
-            f.source = Some(source);
-            f.referent = referent;
-            f.channel.clone_from(&after.channel);
-            f.when = after.when;
-            f.reason = reason;
-            f
-        };
+    let build = |kind: ClaimKind,
+                 content: Span,
+                 rule: &'static str,
+                 source: (usize, usize),
+                 referent,
+                 cue_span: Span| {
+        let mut f = new_found(kind, content, rule, si, s);
+        f.cue = Some(cue_span);
+        f.source = Some(source);
+        f.referent = referent;
+        f.channel.clone_from(&after.channel);
+        f.when = after.when;
+        f.reason = reason;
+        f
+    };
 
     if let Some((a, e, referent, rule)) = subject {
-        let quote_before = a > s.first && doc.kind(a - 1) == Some(Kind::Close);
+        let from = if rule == "reported-speech/conjoined-subject" {
+            b.map_or(c, |x| x + 1)
+        } else {
+            e
+        };
+        let cue_span = doc.span(cue_start(doc, from, c), after.cue_end);
+        let quote_before = a > s.first
+            && doc.kind(a - 1) == Some(Kind::Close)
+            && doc
+                .quote_at_open(s.first)
+                .is_some_and(|q| q.close == Some(a - 1));
         if !quote_before && let Some((kind, content)) = content_after {
             let rule = if kind == ClaimKind::Direct && rule == "reported-speech/source-cue" {
                 "direct/source-cue"
             } else {
                 rule
             };
-            out.push(build(kind, content, rule, (a, e), referent));
+            out.push(build(kind, content, rule, (a, e), referent, cue_span));
             return out;
         }
         // "…, a source said." — the content is the clause before the source.
@@ -576,14 +860,56 @@ fn verb_rules(doc: &Doc<'_>, si: usize, s: &Sentence, cue: Cue, class: CueClass)
             } else {
                 "reported-speech/after-clause"
             };
-            out.push(build(kind, content, rule, (a, e), referent));
             if let Some(second) = split_quote(doc, s, &after) {
+                out.push(build(kind, content, rule, (a, e), referent, cue_span));
                 out.push(build(
                     ClaimKind::Direct,
                     second,
                     "direct/split-quote",
                     (a, e),
                     referent,
+                    cue_span,
+                ));
+            } else if let Some(tail) = parenthetical_tail(doc, s, &after) {
+                // "Bob, they said, ordered them to wait.": the claim runs around the cue.
+                let whole = content.cover(tail);
+                let kind = if (s.first..s.end)
+                    .any(|k| matches!(doc.kind(k), Some(Kind::Open | Kind::Close)))
+                {
+                    ClaimKind::Mixed
+                } else {
+                    ClaimKind::Indirect
+                };
+                out.push(build(
+                    kind,
+                    whole,
+                    "reported-speech/parenthetical",
+                    (a, e),
+                    referent,
+                    cue_span,
+                ));
+            } else {
+                out.push(build(kind, content, rule, (a, e), referent, cue_span));
+            }
+            return out;
+        }
+        // "“…!” Bush said.": the quote is the sentence before.
+        if a == s.first
+            && si > 0
+            && (after.content_first >= s.end
+                || (after.content_first + 1 == s.end && doc.kind(s.end - 1) == Some(Kind::Punct)))
+        {
+            let prev = doc.sentences[si - 1];
+            if prev.para == s.para
+                && let Some((ClaimKind::Direct, content)) = make_content(doc, prev.first, prev.end)
+            {
+                out.push(build(
+                    ClaimKind::Direct,
+                    content,
+                    "direct/quote-before-sentence",
+                    (a, e),
+                    referent,
+                    cue_span,
                 ));
             }
         }
@@ -593,17 +919,110 @@ fn verb_rules(doc: &Doc<'_>, si: usize, s: &Sentence, cue: Cue, class: CueClass)
     if c > s.first
         && (doc.is_punct(c - 1, ",") || doc.kind(c - 1) == Some(Kind::Close))
         && matches!(class, CueClass::Speech | CueClass::Tell)
-        && let Some((a, e)) = np_forward(doc, cue.end, s.end, 8)
-        && (e >= s.end || !doc.is_word(e))
+        && let Some((a, e)) = inverted_source(doc, cue.end, s.end)
         && super::mentions::analyze(doc, a, e).is_some()
         && let Some((kind, content)) = content_before(doc, s, c)
     {
-        let mut f = build(kind, content, "reported-speech/inverted", (a, e), None);
+        let mut f = build(
+            kind,
+            content,
+            "reported-speech/inverted",
+            (a, e),
+            None,
+            doc.span(c, cue.end),
+        );
         f.channel = None;
         f.when = dates::parse_at(doc, e).map(|(_, w)| w);
         out.push(f);
+        let after_source = AfterCue {
+            content_first: e,
+            cue_end: e,
+            channel: None,
+            when: None,
+        };
+        if let Some(second) = split_quote(doc, s, &after_source) {
+            let mut g = f_clone_with(&out[0], second);
+            g.rule = "direct/split-quote";
+            out.push(g);
+        }
     }
     out
+}
+
+fn f_clone_with(f: &Found, content: Span) -> Found {
+    let mut g = f.clone();
+    g.kind = ClaimKind::Direct;
+    g.content = content;
+    g
+}
+
+/// After "…, said Smith": the source with its appositives, up to a quote, a participle or
+/// the end of the sentence.
+fn inverted_source(doc: &Doc<'_>, from: usize, end: usize) -> Option<(usize, usize)> {
+    let (a, mut e) = np_forward(doc, from, end, 8)?;
+    if e < end && doc.is_word(e) {
+        return None;
+    }
+    while e < end && doc.is_punct(e, ",") {
+        let t = e + 1;
+        if t >= end || !appositive_start(doc, t) || is_participle(doc, t) || doc.is(t, "according")
+        {
+            break;
+        }
+        let next = (t..end)
+            .find(|&k| {
+                doc.is_punct(k, ",") || matches!(doc.kind(k), Some(Kind::Open | Kind::Close))
+            })
+            .unwrap_or(end);
+        let mut seg_end = next;
+        while seg_end > t
+            && doc.kind(seg_end - 1) == Some(Kind::Punct)
+            && !doc.is_punct(seg_end - 1, ")")
+        {
+            seg_end -= 1;
+        }
+        if seg_end <= t {
+            break;
+        }
+        e = seg_end;
+        if next >= end || !doc.is_punct(next, ",") {
+            break;
+        }
+    }
+    Some((a, e))
+}
+
+/// The rest of a sentence after a parenthetical cue (", they said, …"), unless it is a
+/// participle clause (", adding …") or a quote.
+fn parenthetical_tail(doc: &Doc<'_>, s: &Sentence, after: &AfterCue) -> Option<Span> {
+    let k = after.content_first;
+    if !doc.is_punct(k, ",") || doc.kind(k + 1) == Some(Kind::Open) || is_participle(doc, k + 1) {
+        return None;
+    }
+    let (_, span) = make_content(doc, k + 1, s.end)?;
+    Some(span)
+}
+
+/// Whether a phrase can be a source: a name, a pronoun, a determined or counted noun
+/// phrase, or a known source noun ("officials", "the report") — not a stray lowercase word
+/// ("is holding talks").
+fn plausible_source(doc: &Doc<'_>, a: usize, e: usize) -> bool {
+    if super::mentions::analyze(doc, a, e).is_none() {
+        return false;
+    }
+    let core_end = (a..e).find(|&k| doc.is_punct(k, ",")).unwrap_or(e);
+    let head = core_end - 1;
+    if is_participle(doc, head) && !doc.is_cap(head) {
+        return false;
+    }
+    (a..core_end).any(|k| {
+        doc.is_cap(k)
+            || doc.is_pronoun(k)
+            || doc.is_determiner(k)
+            || doc.is_possessive(k)
+            || doc.kind(k) == Some(Kind::Number)
+            || doc.has(k, vocab::ANONYMOUS_HEAD | vocab::TITLE | vocab::DOCUMENT)
+    }) || (doc.s(head).ends_with('s') && !doc.s(head).ends_with("ss"))
 }
 
 /// The content before a source that starts at `a`: "CONTENT, SOURCE said" or "“QUOTE,”
@@ -632,11 +1051,77 @@ fn split_quote(doc: &Doc<'_>, s: &Sentence, after: &AfterCue) -> Option<Span> {
     } else {
         return None;
     };
-    let q = doc.quotes.iter().find(|q| q.open == open)?;
+    let q = doc.quote_at_open(open)?;
     if q.outer_end() > s.end {
         return None;
     }
     make_content(doc, open, q.outer_end()).map(|(_, span)| span)
+}
+
+/// The subject at the start of a clause (`from`), followed by a verb before `limit`:
+/// "Mr. Obama revised his plans in October, saying …".
+fn sentence_subject(doc: &Doc<'_>, from: usize, limit: usize) -> Option<(usize, usize)> {
+    let mut a = from;
+    // Skip a leading adverbial set off by a comma ("In October, …").
+    if let Some(comma) = (from..limit.min(from + 6)).find(|&k| doc.is_punct(k, ",")) {
+        let np_start = comma + 1;
+        if np_start < limit && !doc.is_cap(from)
+            || doc.is_any(
+                from,
+                &[
+                    "in",
+                    "on",
+                    "at",
+                    "after",
+                    "before",
+                    "during",
+                    "earlier",
+                    "later",
+                    "meanwhile",
+                    "still",
+                    "yet",
+                    "but",
+                    "and",
+                ],
+            )
+        {
+            a = np_start;
+        }
+    }
+    while doc.is_any(a, &["but", "and", "so", "yet", "still"]) {
+        a += 1;
+    }
+    let mut e = a;
+    while e < limit && e - a < 8 {
+        let ok = doc.is_cap(e)
+            || doc.is_possessive(e)
+            || (e == a && (doc.is_determiner(e) || doc.is_pronoun(e)))
+            || (e > a && doc.is_punct(e, ".") && doc.is_cap(e - 1))
+            || (e > a
+                && !doc.is_cap(e)
+                && doc.is_word(e)
+                && (doc.has(e, vocab::ANONYMOUS_HEAD | vocab::TITLE | vocab::DOCUMENT)));
+        if !ok || (e > a && doc.is_pronoun(e)) {
+            break;
+        }
+        e += 1;
+        if doc.is_pronoun(a) {
+            break;
+        }
+    }
+    let verb_follows = e > a
+        && e < limit
+        && doc.is_word(e)
+        && !doc.is_cap(e)
+        && !doc.is_determiner(e)
+        && !doc.is_any(
+            e,
+            &[
+                "of", "for", "at", "in", "on", "from", "with", "to", "and", "or", "who", "which",
+                "that",
+            ],
+        );
+    verb_follows.then_some((a, e))
 }
 
 /// "X stood by Y and declared …": the subject of the first verb of the coordination.
@@ -686,6 +1171,9 @@ fn conjoined_subject(doc: &Doc<'_>, and: usize, floor: usize) -> Option<(usize, 
 
 fn anonymity_reason(doc: &Doc<'_>, from: usize, end: usize) -> Option<Span> {
     (from..end).find_map(|i| {
+        if !doc.has(i, vocab::ANONYMITY_START) {
+            return None;
+        }
         let p = doc.lex.anonymity.longest(end - i, |k| {
             Some(doc.s(i + k)).filter(|_| i + k < end && doc.is_word(i + k))
         })?;
@@ -847,7 +1335,7 @@ mod tests {
             "Sir Vince Cable, who replaced Tim Farron in July, said the party was united.",
             &[(
                 "reported-speech/source-cue",
-                "Sir Vince Cable",
+                "Sir Vince Cable, who replaced Tim Farron in July",
                 "said",
                 "the party was united",
             )],
@@ -889,7 +1377,7 @@ mod tests {
             )],
         );
         case(
-            "Rome rejected the offer and insisted the talks were over.",
+            "Rome studied the offer and insisted the talks were over.",
             &[(
                 "reported-speech/conjoined-subject",
                 "Rome",

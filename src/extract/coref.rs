@@ -32,6 +32,10 @@ pub struct Entities {
     pub list: Vec<Entity>,
 }
 
+/// How many of the latest speakers a mention is compared with: enough for any article,
+/// and it keeps a pathological input (one 50 MB paragraph) linear.
+const WINDOW: usize = 512;
+
 fn surname(name: &str) -> &str {
     name.rsplit(' ').next().unwrap_or(name)
 }
@@ -65,9 +69,7 @@ impl Entities {
             }
             MentionKind::Organization | MentionKind::Agency => {
                 let name = m.name.as_deref().unwrap_or(&m.description);
-                self.list
-                    .iter()
-                    .rposition(|e| e.kind == m.kind && e.name.eq_ignore_ascii_case(name))
+                self.latest(|e| e.kind == m.kind && e.name.eq_ignore_ascii_case(name))
             }
         };
         if let Some(i) = found {
@@ -115,12 +117,20 @@ impl Entities {
         self.list.len() - 1
     }
 
+    /// The latest of the recent speakers matching `pred`.
+    fn latest(&self, pred: impl Fn(&Entity) -> bool) -> Option<usize> {
+        let skip = self.list.len().saturating_sub(WINDOW);
+        self.list[skip..].iter().rposition(pred).map(|i| i + skip)
+    }
+
     fn antecedent(&self, pronoun: &str, at: usize) -> Option<usize> {
         let before = |e: &&Entity| e.last_seen < at;
         let pick = |pred: &dyn Fn(&Entity) -> bool| {
+            let skip = self.list.len().saturating_sub(WINDOW);
             self.list
                 .iter()
                 .enumerate()
+                .skip(skip)
                 .filter(|(_, e)| before(e) && pred(e))
                 .max_by_key(|(_, e)| e.last_seen)
                 .map(|(i, _)| i)
@@ -147,7 +157,7 @@ impl Entities {
     fn named(&self, m: &Mention) -> Option<usize> {
         let name = m.name.as_deref()?;
         let sur = surname(name);
-        self.list.iter().rposition(|e| {
+        self.latest(|e| {
             e.kind == MentionKind::Named
                 && surname(&e.name) == sur
                 && match (first_name(name), first_name(&e.name)) {
@@ -162,7 +172,7 @@ impl Entities {
     fn titled(&self, m: &Mention) -> Option<usize> {
         let title = m.title.as_deref()?.to_lowercase();
         let head = title.rsplit(' ').next().unwrap_or(&title).to_owned();
-        self.list.iter().rposition(|e| {
+        self.latest(|e| {
             e.title
                 .as_deref()
                 .is_some_and(|t| t.to_lowercase().contains(&head))
@@ -170,7 +180,7 @@ impl Entities {
     }
 
     fn described(&self, m: &Mention) -> Option<usize> {
-        self.list.iter().rposition(|e| {
+        self.latest(|e| {
             e.kind == m.kind
                 && e.head == m.head
                 && m.modifiers

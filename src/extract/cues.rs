@@ -31,10 +31,15 @@ pub fn find(doc: &Doc<'_>, s: &Sentence) -> Vec<Cue> {
             i += 1;
             continue;
         }
-        let hedge = doc.lex.hedges.longest(s.end - i, |k| {
-            let j = i + k;
-            (j < s.end && doc.is_word(j) && !doc.quoted(j)).then(|| doc.s(j))
-        });
+        let hedge = doc
+            .has(i, super::vocab::HEDGE_START)
+            .then(|| {
+                doc.lex.hedges.longest(s.end - i, |k| {
+                    let j = i + k;
+                    (j < s.end && doc.is_word(j) && !doc.quoted(j)).then(|| doc.s(j))
+                })
+            })
+            .flatten();
         if let Some(h) = hedge {
             let end = i + h.words.len();
             cues.push(Cue {
@@ -45,7 +50,7 @@ pub fn find(doc: &Doc<'_>, s: &Sentence) -> Vec<Cue> {
             i = end;
             continue;
         }
-        if doc.is(i, "according") && doc.is(i + 1, "to") && i + 1 < s.end {
+        if doc.has(i, super::vocab::ACCORDING) && doc.is(i + 1, "to") && i + 1 < s.end {
             cues.push(Cue {
                 first: i,
                 end: i + 2,

@@ -64,6 +64,9 @@ const MONTHS: &[(&str, u8)] = &[
 /// exclusive index after it.
 #[must_use]
 pub fn parse_at(doc: &Doc<'_>, i: usize) -> Option<(usize, When)> {
+    if !doc.has(i, super::vocab::DATE_START) {
+        return None;
+    }
     let mut j = i;
     let mut strict = false;
     if doc.is(j, "on") {

@@ -7,99 +7,7 @@ use super::tokens::{self, Kind, Token};
 use crate::lexicon::{self, Lexicon};
 use crate::model::Span;
 
-/// Words that end a noun phrase when walking back from a cue: verbs, conjunctions,
-/// subordinators and prepositions that do not sit inside a source description.
-const CLAUSE_WORDS: &[&str] = &[
-    "after", "against", "also", "although", "am", "and", "are", "as", "because", "been", "before",
-    "being", "but", "by", "did", "do", "does", "during", "had", "has", "have", "how", "if", "into",
-    "is", "not", "nor", "once", "or", "since", "so", "than", "that", "then", "though", "through",
-    "until", "was", "were", "what", "when", "where", "whether", "which", "while", "who", "whom",
-    "whose", "why", "will", "would", "yet", "can", "could", "should", "may", "might", "must",
-    "shall", "about", "over", "under", "without", "within", "upon", "unlike", "like", "despite",
-    "toward", "towards", "between", "among", "amid", "if", "unless", "even", "just", "only",
-    "there", "here", "be", "it's",
-];
-
-pub const DETERMINERS: &[&str] = &[
-    "a", "an", "the", "this", "that", "these", "those", "another", "some", "several", "many",
-    "two", "three", "four", "five", "one", "both", "each", "other", "most", "few", "more",
-    "numerous", "various", "no", "any", "all",
-];
-
-pub const PRONOUNS: &[&str] = &[
-    "he",
-    "she",
-    "they",
-    "it",
-    "we",
-    "i",
-    "you",
-    "who",
-    "everyone",
-    "everybody",
-    "someone",
-    "somebody",
-    "nobody",
-    "others",
-    "which",
-];
-
-/// Adverbs and auxiliaries that may stand between a source and its verb ("Zeine
-/// nevertheless said", "officials have long argued").
-pub const BETWEEN_SOURCE_AND_CUE: &[&str] = &[
-    "again",
-    "already",
-    "also",
-    "earlier",
-    "first",
-    "further",
-    "had",
-    "has",
-    "have",
-    "however",
-    "later",
-    "long",
-    "never",
-    "nevertheless",
-    "now",
-    "once",
-    "previously",
-    "still",
-    "then",
-    "would",
-    "will",
-    "was",
-    "is",
-    "were",
-    "are",
-    "did",
-    "does",
-    "do",
-    "not",
-    "had",
-    "just",
-    "recently",
-    "reportedly",
-    "repeatedly",
-    "often",
-    "since",
-    "too",
-    "even",
-    "initially",
-    "ultimately",
-    "frequently",
-    "openly",
-    "separately",
-    "himself",
-    "herself",
-    "themselves",
-    "itself",
-    "could",
-    "might",
-    "may",
-    "should",
-    "can",
-];
+use super::vocab;
 
 pub struct Doc<'a> {
     pub text: &'a str,
@@ -107,6 +15,8 @@ pub struct Doc<'a> {
     pub quotes: Vec<Quote>,
     pub in_quote: Vec<Option<u32>>,
     pub sentences: Vec<Sentence>,
+    /// Word-class flags of each token ([`vocab`]).
+    pub flags: Vec<u32>,
     pub lex: &'static Lexicon,
 }
 
@@ -117,12 +27,24 @@ impl<'a> Doc<'a> {
         let quotes = quotes::find(&tokens);
         let in_quote = quotes::membership(&tokens, &quotes);
         let sentences = sentences::split(text, &tokens, &in_quote);
+        let mut buf = String::new();
+        let flags = tokens
+            .iter()
+            .map(|t| {
+                if t.kind == Kind::Word {
+                    vocab::flags_of(t.span.slice(text), &mut buf)
+                } else {
+                    0
+                }
+            })
+            .collect();
         Self {
             text,
             tokens,
             quotes,
             in_quote,
             sentences,
+            flags,
             lex: lexicon::get(),
         }
     }
@@ -205,29 +127,50 @@ impl<'a> Doc<'a> {
         self.in_quote.get(i).is_some_and(Option::is_some)
     }
 
+    /// The word-class flags of token `i` (0 past the end).
+    #[must_use]
+    pub fn fl(&self, i: usize) -> u32 {
+        self.flags.get(i).copied().unwrap_or(0)
+    }
+
+    #[must_use]
+    pub fn has(&self, i: usize, flag: u32) -> bool {
+        self.fl(i) & flag != 0
+    }
+
     #[must_use]
     pub fn is_clause_word(&self, i: usize) -> bool {
-        self.is_any(i, CLAUSE_WORDS)
+        self.has(i, vocab::CLAUSE)
     }
 
     #[must_use]
     pub fn is_determiner(&self, i: usize) -> bool {
-        self.is_any(i, DETERMINERS)
+        self.has(i, vocab::DETERMINER)
     }
 
     #[must_use]
     pub fn is_pronoun(&self, i: usize) -> bool {
-        self.is_any(i, PRONOUNS)
+        self.has(i, vocab::PRONOUN)
     }
 
     /// A word in the cue-verb lexicon, written in lowercase (a capitalised "Says" starts
     /// a headline or a sentence and is accepted there).
     #[must_use]
     pub fn cue_class(&self, i: usize) -> Option<crate::lexicon::CueClass> {
-        if !self.is_word(i) || self.quoted(i) {
+        use crate::lexicon::CueClass;
+        let f = self.fl(i);
+        if f & vocab::CUE == 0 || self.quoted(i) {
             return None;
         }
-        self.lex.cue_verbs.get(self.lower(i).as_ref()).copied()
+        Some(if f & vocab::CUE_TELL != 0 {
+            CueClass::Tell
+        } else if f & vocab::CUE_SPEECH != 0 {
+            CueClass::Speech
+        } else if f & vocab::CUE_REPORT != 0 {
+            CueClass::Report
+        } else {
+            CueClass::Belief
+        })
     }
 
     /// The possessive form "Niger’s" / "Trump's" / "Paris’".
@@ -248,7 +191,7 @@ impl<'a> Doc<'a> {
             }
             let w = self.s(i);
             let adverb = self.is_word(i)
-                && (self.is_any(i, BETWEEN_SOURCE_AND_CUE)
+                && (self.has(i, vocab::BETWEEN)
                     || (w.len() > 4 && w.ends_with("ly") && !self.is_cap(i))
                     || w.ends_with("n't")
                     || w.ends_with("n’t"));
@@ -260,6 +203,25 @@ impl<'a> Doc<'a> {
             }
             i -= 1;
         }
+    }
+
+    /// The quotation opened by the mark at token `i`.
+    #[must_use]
+    pub fn quote_at_open(&self, i: usize) -> Option<&Quote> {
+        let k = self.quotes.partition_point(|q| q.open < i);
+        self.quotes.get(k).filter(|q| q.open == i)
+    }
+
+    /// Skips adverbs forwards from `i`, returning the first token that is not one (before
+    /// `end`).
+    #[must_use]
+    pub fn skip_adverbs_back_forward(&self, i: usize, end: usize) -> Option<usize> {
+        (i..end).find(|&k| {
+            let w = self.s(k);
+            !(self.is_word(k)
+                && (self.has(k, vocab::BETWEEN)
+                    || (w.len() > 4 && w.ends_with("ly") && !self.is_cap(k))))
+        })
     }
 
     /// The index of the sentence holding token `i`.

@@ -6,6 +6,7 @@
 //! affiliation, and the head noun used to match later references ("That source").
 
 use super::doc::Doc;
+use super::vocab;
 use crate::lexicon::TitleClass;
 
 /// What a source phrase refers to.
@@ -107,14 +108,18 @@ const NAME_PARTICLES: &[&str] = &[
 ];
 
 fn title_word(doc: &Doc<'_>, i: usize) -> Option<TitleClass> {
-    if !doc.is_word(i) {
-        return None;
+    let f = doc.fl(i);
+    if f & vocab::TITLE_OFFICIAL != 0 {
+        Some(TitleClass::Official)
+    } else if f & vocab::TITLE_PERSON != 0 {
+        Some(TitleClass::Person)
+    } else {
+        None
     }
-    doc.lex.titles.get(doc.lower(i).as_ref()).copied()
 }
 
 fn is_honorific(doc: &Doc<'_>, i: usize) -> bool {
-    doc.is_word(i) && doc.lex.honorifics.contains(doc.lower(i).as_ref())
+    doc.has(i, vocab::HONORIFIC)
 }
 
 /// Joins the words of a token range, dropping abbreviation periods' spaces as written.

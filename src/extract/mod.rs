@@ -17,6 +17,7 @@ pub mod mentions;
 pub mod quotes;
 pub mod sentences;
 pub mod tokens;
+pub mod vocab;
 
 use crate::model::{Article, Claim, Extraction, Reliability, Speaker};
 use attribution::Found;

@@ -31,6 +31,25 @@ fn is_joiner(c: char) -> bool {
     matches!(c, '-' | '\'' | '’' | '‐' | '&')
 }
 
+/// The character at byte `i` and its length (ASCII fast path).
+#[inline]
+fn char_at(text: &str, i: usize) -> Option<(char, usize)> {
+    let b = *text.as_bytes().get(i)?;
+    if b < 128 {
+        return Some((b as char, 1));
+    }
+    text.get(i..)?.chars().next().map(|c| (c, c.len_utf8()))
+}
+
+#[inline]
+fn alnum(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        c.is_alphanumeric()
+    }
+}
+
 /// Splits `text[from..]` into tokens; spans are offsets into `text`.
 #[must_use]
 pub fn tokenize(text: &str, from: usize) -> Vec<Token> {
@@ -38,31 +57,30 @@ pub fn tokenize(text: &str, from: usize) -> Vec<Token> {
     let mut tokens = Vec::with_capacity((text.len() - from) / 5 + 1);
     let mut para = 0u32;
     let mut seen_text = false;
-    let mut chars = text[from..].char_indices().peekable();
     let mut prev_char: Option<char> = None;
-    while let Some((rel, c)) = chars.next() {
-        let start = from + rel;
+    let mut i = from;
+    while let Some((c, clen)) = char_at(text, i) {
+        let start = i;
         if c.is_whitespace() {
             if c == '\n' && seen_text {
                 para += 1;
                 seen_text = false;
             }
             prev_char = Some(c);
+            i += clen;
             continue;
         }
         seen_text = true;
-        if c.is_alphanumeric() {
+        if alnum(c) {
             let numeric = c.is_ascii_digit();
-            let mut end = start + c.len_utf8();
+            let mut j = i + clen;
             let mut segment = 1usize;
             let mut last = c;
-            while let Some(&(rel2, d)) = chars.peek() {
-                if d.is_alphanumeric() {
+            while let Some((d, dlen)) = char_at(text, j) {
+                if alnum(d) {
                     segment += 1;
                 } else {
-                    let mut ahead = chars.clone();
-                    ahead.next();
-                    let next_alnum = ahead.peek().is_some_and(|&(_, e)| e.is_alphanumeric());
+                    let next_alnum = char_at(text, j + dlen).is_some_and(|(e, _)| alnum(e));
                     let joins = next_alnum
                         && (is_joiner(d)
                             || (d == '.' && (segment <= 2 || numeric))
@@ -73,21 +91,27 @@ pub fn tokenize(text: &str, from: usize) -> Vec<Token> {
                     segment = 0;
                 }
                 last = d;
-                end = from + rel2 + d.len_utf8();
-                chars.next();
+                j += dlen;
             }
             tokens.push(Token {
-                span: Span::new(start, end),
+                span: Span::new(start, j),
                 kind: if numeric { Kind::Number } else { Kind::Word },
                 para,
             });
             prev_char = Some(last);
+            i = j;
             continue;
         }
+        // Two apostrophes stand for a straight double quote in some archives ('').
+        let clen = if c == '\'' && text.as_bytes().get(i + 1) == Some(&b'\'') {
+            2
+        } else {
+            clen
+        };
         let kind = match c {
             '“' | '„' | '«' => Kind::Open,
             '”' | '»' => Kind::Close,
-            '"' => {
+            '"' | '\'' if c == '"' || clen == 2 => {
                 let after_space = prev_char.is_none_or(|p| {
                     p.is_whitespace() || matches!(p, '(' | '[' | '—' | '–' | '-' | ':')
                 });
@@ -96,11 +120,12 @@ pub fn tokenize(text: &str, from: usize) -> Vec<Token> {
             _ => Kind::Punct,
         };
         tokens.push(Token {
-            span: Span::new(start, start + c.len_utf8()),
+            span: Span::new(start, start + clen),
             kind,
             para,
         });
         prev_char = Some(c);
+        i += clen;
     }
     tokens
 }
@@ -167,6 +192,17 @@ mod tests {
             ],
         );
         case("end.The", &[("end", Word), (".", Punct), ("The", Word)]);
+        case(
+            "''Yes,'' he said",
+            &[
+                ("''", Open),
+                ("Yes", Word),
+                (",", Punct),
+                ("''", Close),
+                ("he", Word),
+                ("said", Word),
+            ],
+        );
     }
 
     #[test]

@@ -62,14 +62,7 @@ pub fn per_article(articles: &[ArticleRow], claims: &[ScoredClaim]) -> Section {
         "sourcing_per_article",
         "Sourcing per article",
         vec![
-            "article",
-            "title",
-            "claims",
-            "named",
-            "anonymous",
-            "institutional",
-            "unattributed",
-            "% anonymous",
+            "article", "title", "claims", "named", "anon", "inst", "unattr", "% anon",
         ],
     );
     for a in articles {
@@ -86,7 +79,7 @@ pub fn per_article(articles: &[ArticleRow], claims: &[ScoredClaim]) -> Section {
         ]);
     }
     section.note = Some(String::from(
-        "named: officials and persons; institutional: organisations, agencies, documents",
+        "anon: anonymous; inst: organisations, agencies, documents; unattr: unattributed",
     ));
     section
 }
@@ -121,13 +114,7 @@ fn per_group(
         id,
         title,
         vec![
-            header,
-            "articles",
-            "claims",
-            "anonymous",
-            "unattributed",
-            "% anonymous",
-            "% unattributed",
+            header, "articles", "claims", "anon", "unattr", "% anon", "% unattr",
         ],
     );
     for (name, (n_articles, n)) in groups {
@@ -191,12 +178,9 @@ pub fn most_quoted(claims: &[ScoredClaim]) -> Section {
         let (key, label) = if row.speaker_shared {
             ((Some(speaker_id), String::new()), speaker_label(row))
         } else {
-            let affiliation = row
-                .affiliation
-                .as_deref()
-                .map_or_else(|| String::from("no affiliation"), str::to_lowercase);
+            let affiliation = row.affiliation.as_deref().unwrap_or("no affiliation");
             (
-                (None, affiliation.clone()),
+                (None, affiliation.to_lowercase()),
                 format!("anonymous: {affiliation}"),
             )
         };

@@ -2,7 +2,7 @@
 //! [`super::DEFAULT_WIDTH`] when output is not a terminal).
 
 use comfy_table::presets::UTF8_FULL_CONDENSED;
-use comfy_table::{CellAlignment, ContentArrangement, Table};
+use comfy_table::{CellAlignment, ColumnConstraint, ContentArrangement, Table};
 
 use super::{Cell, Section};
 
@@ -25,6 +25,19 @@ pub fn table(section: &Section, width: u16) -> Table {
                 Cell::Text(_) | Cell::Empty => shown,
             }
         }));
+    }
+    // Numbers never wrap; the text columns share what is left.
+    for i in 0..section.headers.len() {
+        let numeric = !section.rows.is_empty()
+            && section.rows.iter().all(|row| {
+                matches!(
+                    row.get(i),
+                    Some(Cell::Int(_) | Cell::Score(_) | Cell::Share(_) | Cell::Empty)
+                )
+            });
+        if numeric && let Some(column) = table.column_mut(i) {
+            column.set_constraint(ColumnConstraint::ContentWidth);
+        }
     }
     table
 }

@@ -9,19 +9,6 @@ use std::process::{Command, Output};
 use rusqlite::Connection;
 use whosaid::model::{Article, ArticleMeta};
 
-/// Whether ingest reads plain-text articles in this build; the tests below need it and
-/// say "skipped" without it.
-pub fn ingest_ready() -> bool {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("probe.txt");
-    fs::write(&path, article_text(0, None)).unwrap();
-    let ready = whosaid::ingest::read_path(&path).is_ok();
-    if !ready {
-        eprintln!("skipped: ingest cannot read plain-text articles in this build");
-    }
-    ready
-}
-
 pub fn whosaid(dir: &Path, db: &Path, args: &[&str]) -> Output {
     command(dir, db, args).output().expect("run whosaid")
 }
@@ -263,9 +250,6 @@ fn stderr(output: &Output) -> String {
 
 #[test]
 fn importing_twice_changes_nothing() {
-    if !ingest_ready() {
-        return;
-    }
     let dir = tempfile::tempdir().unwrap();
     write_corpus(&dir.path().join("in"), 0..12);
     let db = dir.path().join("t.db");
@@ -295,9 +279,6 @@ fn importing_twice_changes_nothing() {
 
 #[test]
 fn the_summary_table_lists_what_was_stored() {
-    if !ingest_ready() {
-        return;
-    }
     let dir = tempfile::tempdir().unwrap();
     write_corpus(&dir.path().join("in"), 0..3);
     let db = dir.path().join("t.db");
@@ -322,9 +303,6 @@ fn the_summary_table_lists_what_was_stored() {
 
 #[test]
 fn same_url_with_new_content_replaces_the_claims() {
-    if !ingest_ready() {
-        return;
-    }
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("t.db");
     let url = "https://news.example/talks";
@@ -356,9 +334,6 @@ fn same_url_with_new_content_replaces_the_claims() {
 
 #[test]
 fn a_bad_input_is_reported_and_the_rest_imported() {
-    if !ingest_ready() {
-        return;
-    }
     let dir = tempfile::tempdir().unwrap();
     write_corpus(&dir.path().join("in"), 0..4);
     let db = dir.path().join("t.db");
@@ -375,9 +350,6 @@ fn a_bad_input_is_reported_and_the_rest_imported() {
 
 #[test]
 fn a_database_from_a_newer_whosaid_is_refused() {
-    if !ingest_ready() {
-        return;
-    }
     let dir = tempfile::tempdir().unwrap();
     write_corpus(&dir.path().join("in"), 0..1);
     let db = dir.path().join("t.db");
@@ -396,9 +368,6 @@ fn a_database_from_a_newer_whosaid_is_refused() {
 
 #[test]
 fn parallel_import_stores_what_sequential_stores() {
-    if !ingest_ready() {
-        return;
-    }
     let dir = tempfile::tempdir().unwrap();
     write_corpus(&dir.path().join("in"), 0..40);
     let one = dir.path().join("one.db");
@@ -418,9 +387,6 @@ fn parallel_import_stores_what_sequential_stores() {
 
 #[test]
 fn two_importers_at_once_both_finish_with_nothing_lost() {
-    if !ingest_ready() {
-        return;
-    }
     let dir = tempfile::tempdir().unwrap();
     write_corpus(&dir.path().join("a"), 0..150);
     write_corpus(&dir.path().join("b"), 150..300);
@@ -441,9 +407,6 @@ fn two_importers_at_once_both_finish_with_nothing_lost() {
 
 #[test]
 fn reextract_rewrites_stale_articles_only() {
-    if !ingest_ready() {
-        return;
-    }
     let dir = tempfile::tempdir().unwrap();
     write_corpus(&dir.path().join("in"), 0..6);
     let db = dir.path().join("t.db");

@@ -1,0 +1,338 @@
+//! Word classes: every lexicon entry and every grammar word the rules test, folded into one
+//! table of bit flags so that each token is looked up once, when the article is read.
+//!
+//! Rules then test bits instead of hashing strings; multi-word lexicon entries flag their
+//! first word, so a phrase table is only consulted where a phrase can start.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use crate::lexicon::{self, CueClass, TitleClass};
+
+pub const CUE_SPEECH: u32 = 1;
+pub const CUE_TELL: u32 = 1 << 1;
+pub const CUE_BELIEF: u32 = 1 << 2;
+pub const CUE_REPORT: u32 = 1 << 3;
+pub const CUE: u32 = CUE_SPEECH | CUE_TELL | CUE_BELIEF | CUE_REPORT;
+pub const TITLE_OFFICIAL: u32 = 1 << 4;
+pub const TITLE_PERSON: u32 = 1 << 5;
+pub const TITLE: u32 = TITLE_OFFICIAL | TITLE_PERSON;
+pub const HONORIFIC: u32 = 1 << 6;
+pub const ANONYMOUS_HEAD: u32 = 1 << 7;
+pub const DOCUMENT: u32 = 1 << 8;
+pub const ABBREVIATION: u32 = 1 << 9;
+pub const ORG_START: u32 = 1 << 10;
+pub const PLACE_START: u32 = 1 << 11;
+pub const AGENCY_START: u32 = 1 << 12;
+pub const HEDGE_START: u32 = 1 << 13;
+pub const ANONYMITY_START: u32 = 1 << 14;
+pub const CLAUSE: u32 = 1 << 15;
+pub const DETERMINER: u32 = 1 << 16;
+pub const PRONOUN: u32 = 1 << 17;
+pub const BETWEEN: u32 = 1 << 18;
+pub const DATE_START: u32 = 1 << 19;
+pub const ACCORDING: u32 = 1 << 20;
+
+/// Words that end a noun phrase when walking back from a cue: verbs, conjunctions,
+/// subordinators and prepositions that do not sit inside a source description.
+pub const CLAUSE_WORDS: &[&str] = &[
+    "about", "after", "against", "also", "although", "am", "amid", "among", "and", "are", "as",
+    "be", "because", "been", "before", "being", "between", "but", "by", "can", "could", "despite",
+    "did", "do", "does", "during", "even", "had", "has", "have", "here", "how", "if", "into", "is",
+    "it's", "just", "like", "may", "might", "must", "nor", "not", "once", "only", "or", "over",
+    "shall", "should", "since", "so", "than", "that", "then", "there", "though", "through",
+    "toward", "towards", "under", "unless", "unlike", "until", "upon", "was", "were", "what",
+    "when", "where", "whether", "which", "while", "who", "whom", "whose", "why", "will", "within",
+    "without", "would", "yet",
+];
+
+pub const DETERMINERS: &[&str] = &[
+    "a", "all", "an", "another", "any", "both", "each", "few", "five", "four", "many", "more",
+    "most", "no", "numerous", "one", "other", "several", "some", "that", "the", "these", "this",
+    "those", "three", "two", "various",
+];
+
+pub const PRONOUNS: &[&str] = &[
+    "everybody",
+    "everyone",
+    "he",
+    "i",
+    "it",
+    "nobody",
+    "others",
+    "she",
+    "somebody",
+    "someone",
+    "they",
+    "we",
+    "which",
+    "who",
+    "you",
+];
+
+/// Adverbs and auxiliaries that may stand between a source and its verb ("Zeine
+/// nevertheless said", "officials have long argued").
+pub const BETWEEN_SOURCE_AND_CUE: &[&str] = &[
+    "again",
+    "already",
+    "also",
+    "are",
+    "can",
+    "could",
+    "did",
+    "do",
+    "does",
+    "earlier",
+    "even",
+    "first",
+    "frequently",
+    "further",
+    "had",
+    "has",
+    "have",
+    "herself",
+    "himself",
+    "however",
+    "initially",
+    "is",
+    "itself",
+    "just",
+    "later",
+    "long",
+    "may",
+    "might",
+    "never",
+    "nevertheless",
+    "not",
+    "now",
+    "often",
+    "once",
+    "openly",
+    "previously",
+    "recently",
+    "repeatedly",
+    "reportedly",
+    "separately",
+    "should",
+    "since",
+    "still",
+    "themselves",
+    "then",
+    "too",
+    "ultimately",
+    "was",
+    "were",
+    "will",
+    "would",
+];
+
+const DATE_WORDS: &[&str] = &[
+    "apr",
+    "april",
+    "aug",
+    "august",
+    "dec",
+    "december",
+    "feb",
+    "february",
+    "friday",
+    "jan",
+    "january",
+    "jul",
+    "july",
+    "jun",
+    "june",
+    "last",
+    "mar",
+    "march",
+    "may",
+    "monday",
+    "nov",
+    "november",
+    "oct",
+    "october",
+    "on",
+    "saturday",
+    "sep",
+    "sept",
+    "september",
+    "sunday",
+    "thursday",
+    "today",
+    "tuesday",
+    "wednesday",
+    "yesterday",
+];
+
+pub type WordMap<V> = HashMap<Box<str>, V, lexicon::FastBuild>;
+
+/// The longest word in the table: longer words are not looked up.
+static MAX_LEN: LazyLock<usize> =
+    LazyLock::new(|| VOCAB.keys().map(|k| k.len()).max().unwrap_or(0));
+
+fn build() -> WordMap<u32> {
+    let lex = lexicon::get();
+    let mut map: WordMap<u32> = WordMap::default();
+    let mut add = |w: &str, f: u32| {
+        *map.entry(w.into()).or_insert(0) |= f;
+    };
+    for (w, class) in &lex.cue_verbs {
+        add(
+            w,
+            match class {
+                CueClass::Speech => CUE_SPEECH,
+                CueClass::Tell => CUE_TELL,
+                CueClass::Belief => CUE_BELIEF,
+                CueClass::Report => CUE_REPORT,
+            },
+        );
+    }
+    for (w, class) in &lex.titles {
+        add(
+            w,
+            match class {
+                TitleClass::Official => TITLE_OFFICIAL,
+                TitleClass::Person => TITLE_PERSON,
+            },
+        );
+    }
+    for w in &lex.honorifics {
+        add(w, HONORIFIC);
+    }
+    for w in &lex.anonymous_heads {
+        add(w, ANONYMOUS_HEAD);
+    }
+    for w in &lex.documents {
+        add(w, DOCUMENT);
+    }
+    for w in &lex.abbreviations {
+        add(w, ABBREVIATION);
+    }
+    for w in lex.organizations.first_words() {
+        add(w, ORG_START);
+    }
+    for w in lex.places.first_words() {
+        add(w, PLACE_START);
+    }
+    for w in lex.agencies.first_words() {
+        add(w, AGENCY_START);
+    }
+    for w in lex.hedges.first_words() {
+        add(w, HEDGE_START);
+    }
+    for w in lex.anonymity.first_words() {
+        add(w, ANONYMITY_START);
+    }
+    for (list, f) in [
+        (CLAUSE_WORDS, CLAUSE),
+        (DETERMINERS, DETERMINER),
+        (PRONOUNS, PRONOUN),
+        (BETWEEN_SOURCE_AND_CUE, BETWEEN),
+        (DATE_WORDS, DATE_START),
+    ] {
+        for w in list {
+            add(w, f);
+        }
+    }
+    add("according", ACCORDING);
+    map
+}
+
+static VOCAB: LazyLock<WordMap<u32>> = LazyLock::new(build);
+
+/// A quick reject before hashing: one bit per (length, first and last letter) of every
+/// ASCII entry. Most words of a text fail it and are never hashed.
+static PREFILTER: LazyLock<Box<[u64; 1024]>> = LazyLock::new(|| {
+    let mut bits = Box::new([0u64; 1024]);
+    for key in VOCAB.keys() {
+        if key.is_ascii() {
+            let b = prefilter_bit(key.as_bytes());
+            bits[b / 64] |= 1 << (b % 64);
+        }
+    }
+    bits
+});
+
+#[inline]
+fn prefilter_bit(word: &[u8]) -> usize {
+    let first = usize::from(word[0] | 0x20) & 31;
+    let last = usize::from(word[word.len() - 1] | 0x20) & 31;
+    ((word.len() & 63) << 10) | (first << 5) | last
+}
+
+/// The flags of `word` (any case).
+#[must_use]
+pub fn flags_of(word: &str, buf: &mut String) -> u32 {
+    let vocab = &*VOCAB;
+    if word.len() > *MAX_LEN {
+        return 0;
+    }
+    if word.is_empty() {
+        return 0;
+    }
+    if word.is_ascii() {
+        let b = prefilter_bit(word.as_bytes());
+        if PREFILTER[b / 64] & (1 << (b % 64)) == 0 {
+            return 0;
+        }
+    }
+    let key: &str = if word.is_ascii() {
+        if word.bytes().any(|b| b.is_ascii_uppercase()) {
+            buf.clear();
+            buf.push_str(word);
+            buf.make_ascii_lowercase();
+            buf
+        } else {
+            word
+        }
+    } else {
+        buf.clear();
+        for c in word.chars() {
+            buf.extend(c.to_lowercase());
+        }
+        buf
+    };
+    vocab.get(key).copied().unwrap_or(0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[track_caller]
+    fn case(word: &str, set: u32, unset: u32) {
+        let f = flags_of(word, &mut String::new());
+        assert_eq!(f & set, set, "{word} should have {set:#b}");
+        assert_eq!(f & unset, 0, "{word} should not have {unset:#b}");
+    }
+
+    #[test]
+    fn flags() {
+        case("said", CUE_SPEECH, TITLE);
+        case("Told", CUE_TELL, CUE_SPEECH);
+        case("Minister", TITLE_OFFICIAL, CUE);
+        case("the", DETERMINER, CUE);
+        case("according", ACCORDING, 0);
+        case("White", ORG_START, 0);
+        case("Reuters", AGENCY_START, 0);
+        case("There", HEDGE_START, 0);
+        case("Monday", DATE_START, 0);
+        case("Zeine", 0, u32::MAX);
+        case("Niger’s", 0, u32::MAX);
+    }
+
+    #[test]
+    fn grammar_lists_are_sorted_without_duplicates() {
+        for list in [
+            CLAUSE_WORDS,
+            DETERMINERS,
+            PRONOUNS,
+            BETWEEN_SOURCE_AND_CUE,
+            DATE_WORDS,
+        ] {
+            for pair in list.windows(2) {
+                assert!(pair[0] < pair[1], "{} before {}", pair[1], pair[0]);
+            }
+        }
+    }
+}
