@@ -31,16 +31,23 @@ CREATE TABLE speakers (
     name        TEXT NOT NULL,
     source_type TEXT NOT NULL,
     affiliation TEXT,
-    article_id  INTEGER REFERENCES articles(id) ON DELETE CASCADE
+    article_id  INTEGER REFERENCES articles(id) ON DELETE CASCADE,
+    -- Identity keys (src/store/speakers/names.rs): `norm` is the lowercase name without
+    -- honorifics and titles ("ali mahaman lamine zeine", "agence france-presse");
+    -- `surname` its last word, for people only, so "Zeine" can find the full name.
+    norm        TEXT NOT NULL DEFAULT '',
+    surname     TEXT
 );
 CREATE INDEX speakers_name ON speakers(name);
+CREATE INDEX speakers_norm ON speakers(norm);
+CREATE INDEX speakers_surname ON speakers(surname) WHERE surname IS NOT NULL;
 
 -- Every way a speaker was written; `norm` is the lookup key (lowercase, no honorifics).
 CREATE TABLE speaker_aliases (
     speaker_id INTEGER NOT NULL REFERENCES speakers(id) ON DELETE CASCADE,
     alias      TEXT NOT NULL,
     norm       TEXT NOT NULL,
-    PRIMARY KEY (speaker_id, norm)
+    PRIMARY KEY (speaker_id, alias)
 ) WITHOUT ROWID;
 CREATE INDEX speaker_aliases_norm ON speaker_aliases(norm);
 
@@ -90,13 +97,23 @@ CREATE TABLE claims (
     UNIQUE (article_id, ordinal)
 );
 CREATE INDEX claims_speaker ON claims(speaker_id);
-CREATE INDEX claims_source_type ON claims(source_type);
+-- (source_type, reliability): "claims of this type, most reliable first" without a sort.
+CREATE INDEX claims_source_type ON claims(source_type, reliability);
 CREATE INDEX claims_reliability ON claims(reliability);
 
 -- Full-text index on claim text, kept by the application in the same transaction as
--- the claims it indexes (see src/store/ for why not triggers).
+-- the claims it indexes (see src/store/write.rs for the measurements behind that).
 CREATE VIRTUAL TABLE claims_fts USING fts5(
     content_text,
     content = 'claims',
     content_rowid = 'id'
 );
+
+-- Document frequency of every indexed word, read when looking for other claims that
+-- carry the same statement: the rarest words of a claim find its candidates cheaply.
+CREATE VIRTUAL TABLE claims_fts_terms USING fts5vocab(claims_fts, 'row');
+
+-- Indexes for updates and re-extraction, which replace one article's claims: its
+-- per-article speakers and titles are found by article, not by a scan of all of them.
+CREATE INDEX speakers_article ON speakers(article_id) WHERE article_id IS NOT NULL;
+CREATE INDEX speaker_titles_article ON speaker_titles(article_id);

@@ -1,1 +1,665 @@
 //! The import pipeline: parallel reading and extraction, one writer.
+//!
+//! ```text
+//! walk inputs ──▶ order queue (bounded) ─────────────────────────▶ writer (this thread)
+//!      └──────▶ worker pool: read file, extract articles ──▶ per-file slot ──┘
+//! ```
+//!
+//! A walker thread lists the input files and, for each, hands a job to a pool of `jobs`
+//! worker threads and puts the job's result slot on a bounded queue in input order. The
+//! calling thread is the only writer: it takes slots in order, waits for each result and
+//! stores it. Results are therefore written in input order whatever the number of
+//! workers (a parallel import stores exactly what a sequential one stores), and at most
+//! `queue` files are in memory at once, so memory stays flat however large the corpus.
+//!
+//! The writer commits in batches: a transaction stays open while results are ready and
+//! is committed as soon as the writer would wait for a worker, or after `max_batch`
+//! articles. Every committed article is complete with its claims; a crash loses at most
+//! the open batch, and importing again completes it.
+
+use std::any::Any;
+use std::cell::RefCell;
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::path::{Path, PathBuf};
+
+use crossbeam_channel::{Receiver, TryRecvError, bounded};
+use rayon::prelude::*;
+use rusqlite::{Connection, OpenFlags, Transaction};
+
+use crate::ingest::IngestError;
+use crate::model::{Article, Extraction};
+use crate::store::Store;
+use crate::store::write::{self, Stored};
+
+/// An input that could not be read, or one record in it that could not.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{path}: {message}")]
+pub struct Failure {
+    /// The file, or the record (`feed.jsonl:7`).
+    pub path: String,
+    pub message: String,
+}
+
+impl Failure {
+    #[must_use]
+    pub fn new(path: &Path, message: impl Into<String>) -> Self {
+        Self {
+            path: path.display().to_string(),
+            message: message.into(),
+        }
+    }
+}
+
+impl From<IngestError> for Failure {
+    fn from(error: IngestError) -> Self {
+        Self {
+            path: error.path,
+            message: error.message,
+        }
+    }
+}
+
+/// What reading one input file gave: its articles, warnings about them, and records
+/// that failed inside a file that was otherwise read.
+#[derive(Debug, Clone, Default)]
+pub struct FileRead {
+    pub articles: Vec<Article>,
+    pub warnings: Vec<String>,
+    pub errors: Vec<Failure>,
+}
+
+/// Reads one input with ingest, in the pipeline's terms: the `ReadFn` of a real import.
+pub fn read_file(path: &Path) -> Result<FileRead, Failure> {
+    let read = crate::ingest::read_path(path)?;
+    Ok(FileRead {
+        articles: read.articles,
+        warnings: read.warnings.iter().map(ToString::to_string).collect(),
+        errors: read.errors.into_iter().map(Failure::from).collect(),
+    })
+}
+
+/// Reads one input file into articles.
+pub type ReadFn = fn(&Path) -> Result<FileRead, Failure>;
+/// Extracts the claims of one article.
+pub type ExtractFn = fn(&Article) -> Extraction;
+
+#[derive(Debug, thiserror::Error)]
+pub enum PipelineError {
+    #[error("cannot start worker threads: {0}")]
+    Pool(#[from] rayon::ThreadPoolBuildError),
+    #[error("database write failed: {0}")]
+    Sql(#[from] rusqlite::Error),
+}
+
+/// How to run an import.
+#[derive(Debug, Clone)]
+pub struct ImportOptions {
+    /// Worker threads for reading and extraction.
+    pub jobs: usize,
+    /// The most articles committed in one transaction.
+    pub max_batch: usize,
+    /// The extractor version recorded with every article.
+    pub extractor_version: u32,
+    /// The database being written: workers look up each article's content hash in it
+    /// (read-only) and skip extracting what is already stored, so re-importing a
+    /// folder that grew costs little more than reading it.
+    pub known: Option<PathBuf>,
+}
+
+impl ImportOptions {
+    #[must_use]
+    pub fn new(jobs: usize, extractor_version: u32) -> Self {
+        Self {
+            jobs: jobs.max(1),
+            max_batch: 500,
+            extractor_version,
+            known: None,
+        }
+    }
+}
+
+/// What happened during an import, as it happens, in input order.
+#[derive(Debug)]
+pub enum Event<'a> {
+    /// One article was stored (or found unchanged).
+    Stored { origin: &'a str, stored: Stored },
+    /// One input (or one record in it) could not be read; the import goes on.
+    Failed { error: &'a Failure },
+    /// Something worth telling about an article that was still read.
+    Warning { message: &'a str },
+    /// One input file is finished, whatever its outcome.
+    FileDone,
+}
+
+/// What an import did.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ImportSummary {
+    pub files: usize,
+    pub imported: usize,
+    pub unchanged: usize,
+    pub replaced: usize,
+    /// Inputs, and records inside inputs, that could not be read.
+    pub failed: usize,
+    /// Claims written (for new and replaced articles).
+    pub claims: usize,
+    /// Every article this import stored or found unchanged, in input order.
+    pub articles: Vec<Stored>,
+}
+
+struct Done {
+    /// Articles with their claims; `None` when the content was already stored.
+    articles: Vec<(Article, Option<Extraction>)>,
+    warnings: Vec<String>,
+    errors: Vec<Failure>,
+}
+
+type FileResult = Result<Done, Failure>;
+
+/// Imports every file of `files` (a walk over the inputs, which may yield failures in
+/// place) into `store`, reporting progress to `on_event`.
+///
+/// # Errors
+/// When the database cannot be written; files that cannot be read are reported through
+/// [`Event::Failed`] and counted, not returned.
+pub fn import(
+    store: &Store,
+    files: impl Iterator<Item = Result<PathBuf, Failure>> + Send,
+    options: &ImportOptions,
+    read: ReadFn,
+    extract: ExtractFn,
+    mut on_event: impl FnMut(Event<'_>),
+) -> Result<ImportSummary, PipelineError> {
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(options.jobs)
+        .thread_name(|i| format!("whosaid-worker-{i}"))
+        .build()?;
+    let (order_tx, order_rx) = bounded::<Receiver<FileResult>>(options.jobs * 4 + 4);
+    let mut summary = ImportSummary::default();
+
+    std::thread::scope(|scope| {
+        scope.spawn(move || {
+            for item in files {
+                let (slot_tx, slot_rx) = bounded::<FileResult>(1);
+                if order_tx.send(slot_rx).is_err() {
+                    return; // The writer stopped.
+                }
+                match item {
+                    Ok(path) => {
+                        let known = options.known.clone();
+                        pool.spawn(move || {
+                            let result = process(&path, read, extract, known.as_deref());
+                            let _ = slot_tx.send(result);
+                        });
+                    }
+                    Err(error) => {
+                        let _ = slot_tx.send(Err(error));
+                    }
+                }
+            }
+        });
+        let result = write_all(
+            store,
+            &order_rx,
+            options,
+            extract,
+            &mut summary,
+            &mut on_event,
+        );
+        // Dropping the queue stops the walker if the writer failed.
+        drop(order_rx);
+        result
+    })?;
+    Ok(summary)
+}
+
+/// The writer loop: takes results in input order and commits them in batches.
+fn write_all(
+    store: &Store,
+    order: &Receiver<Receiver<FileResult>>,
+    options: &ImportOptions,
+    extract: ExtractFn,
+    summary: &mut ImportSummary,
+    on_event: &mut impl FnMut(Event<'_>),
+) -> Result<(), PipelineError> {
+    let mut tx: Option<Transaction<'_>> = None;
+    let mut in_batch = 0usize;
+    for slot in order {
+        let result = match slot.try_recv() {
+            Ok(result) => result,
+            Err(TryRecvError::Empty) => {
+                // About to wait for a worker: commit what is ready so other writers and
+                // readers are not held up, and a crash loses nothing finished.
+                commit(tx.take())?;
+                in_batch = 0;
+                slot.recv().unwrap_or_else(|_| Err(lost_worker()))
+            }
+            Err(TryRecvError::Disconnected) => Err(lost_worker()),
+        };
+        summary.files += 1;
+        match result {
+            Err(error) => {
+                summary.failed += 1;
+                on_event(Event::Failed { error: &error });
+            }
+            Ok(done) => {
+                for message in &done.warnings {
+                    on_event(Event::Warning { message });
+                }
+                for error in &done.errors {
+                    summary.failed += 1;
+                    on_event(Event::Failed { error });
+                }
+                for (article, extraction) in &done.articles {
+                    if tx.is_none() {
+                        tx = Some(store.begin_write()?);
+                    }
+                    let open = tx.as_ref().expect("transaction just opened");
+                    let stored = match extraction {
+                        Some(extraction) => write::store_article(
+                            open,
+                            article,
+                            extraction,
+                            options.extractor_version,
+                        )?,
+                        None => match write::stored_id(open, article)? {
+                            Some(id) => Stored::Unchanged { id },
+                            // Stored content that has since been replaced: extract after all.
+                            None => write::store_article(
+                                open,
+                                article,
+                                &extract_caught(&article.origin, article, extract)
+                                    .unwrap_or_default(),
+                                options.extractor_version,
+                            )?,
+                        },
+                    };
+                    match stored {
+                        Stored::Imported { claims, .. } => {
+                            summary.imported += 1;
+                            summary.claims += claims;
+                        }
+                        Stored::Replaced { claims, .. } => {
+                            summary.replaced += 1;
+                            summary.claims += claims;
+                        }
+                        Stored::Unchanged { .. } => summary.unchanged += 1,
+                    }
+                    summary.articles.push(stored);
+                    on_event(Event::Stored {
+                        origin: &article.origin,
+                        stored,
+                    });
+                    in_batch += 1;
+                    if in_batch >= options.max_batch {
+                        commit(tx.take())?;
+                        in_batch = 0;
+                    }
+                }
+            }
+        }
+        on_event(Event::FileDone);
+    }
+    commit(tx.take())?;
+    Ok(())
+}
+
+fn commit(tx: Option<Transaction<'_>>) -> rusqlite::Result<()> {
+    if let Some(tx) = tx {
+        write::replay_speaker_corrections(&tx)?;
+        tx.commit()?;
+    }
+    Ok(())
+}
+
+fn lost_worker() -> Failure {
+    Failure {
+        path: String::from("whosaid"),
+        message: String::from("a worker thread stopped unexpectedly; please report this"),
+    }
+}
+
+/// Reads and extracts one file on a worker thread. A panic in reading or extraction
+/// becomes an error naming the file, so one bad input cannot stop the import.
+fn process(path: &Path, read: ReadFn, extract: ExtractFn, known: Option<&Path>) -> FileResult {
+    catch_unwind(AssertUnwindSafe(|| {
+        let read = read(path)?;
+        let one = |article: &Article| {
+            let stored = known.is_some_and(|db| already_stored(db, article));
+            (!stored).then(|| extract(article))
+        };
+        let extractions: Vec<Option<Extraction>> = if read.articles.len() > 1 {
+            read.articles.par_iter().map(one).collect()
+        } else {
+            read.articles.iter().map(one).collect()
+        };
+        Ok(Done {
+            articles: read.articles.into_iter().zip(extractions).collect(),
+            warnings: read.warnings,
+            errors: read.errors,
+        })
+    }))
+    .unwrap_or_else(|panic| Err(internal_error(&path.display().to_string(), panic.as_ref())))
+}
+
+/// Extraction on the writer thread, for the rare article that was stored when a worker
+/// looked and was replaced before the writer got to it.
+fn extract_caught(origin: &str, article: &Article, extract: ExtractFn) -> Option<Extraction> {
+    catch_unwind(AssertUnwindSafe(|| extract(article)))
+        .map_err(|panic| internal_error(origin, panic.as_ref()))
+        .ok()
+}
+
+fn internal_error(origin: &str, panic: &(dyn Any + Send)) -> Failure {
+    Failure {
+        path: origin.to_owned(),
+        message: format!(
+            "internal error while reading or extracting ({}); the file was skipped, please report it",
+            panic_message(panic)
+        ),
+    }
+}
+
+thread_local! {
+    /// Each worker's read-only connection to the database being imported into.
+    static KNOWN: RefCell<Option<(PathBuf, Connection)>> = const { RefCell::new(None) };
+}
+
+/// Whether `article`'s content is already in the database at `db`. Any problem
+/// answers "no": the writer decides for certain.
+fn already_stored(db: &Path, article: &Article) -> bool {
+    KNOWN.with(|cell| {
+        let mut cell = cell.borrow_mut();
+        if cell.as_ref().is_none_or(|(path, _)| path != db) {
+            let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+            *cell = Connection::open_with_flags(db, flags)
+                .ok()
+                .map(|conn| (db.to_owned(), conn));
+        }
+        cell.as_ref().is_some_and(|(_, conn)| {
+            write::is_stored(conn, &write::content_hash(article)).unwrap_or(false)
+        })
+    })
+}
+
+fn panic_message(panic: &(dyn Any + Send)) -> &str {
+    panic
+        .downcast_ref::<&str>()
+        .copied()
+        .or_else(|| panic.downcast_ref::<String>().map(String::as_str))
+        .unwrap_or("panic")
+}
+
+/// The files to import under `inputs` (ingest's walk: files and `-` as given,
+/// directories recursively in a stable order), without the files in `skip` (the
+/// database and its journals, should they lie in an imported directory).
+pub fn files(
+    inputs: &[PathBuf],
+    skip: Vec<PathBuf>,
+) -> impl Iterator<Item = Result<PathBuf, Failure>> + Send + use<> {
+    crate::ingest::expand(inputs).filter_map(move |item| match item {
+        Ok(path) if is_skipped(&path, &skip) => None,
+        Ok(path) => Some(Ok(path)),
+        Err(error) => Some(Err(Failure::from(error))),
+    })
+}
+
+fn is_skipped(path: &Path, skip: &[PathBuf]) -> bool {
+    if skip.is_empty() {
+        return false;
+    }
+    let Ok(path) = path.canonicalize() else {
+        return false;
+    };
+    skip.contains(&path)
+}
+
+/// The database file and its journals, canonicalized, never to be imported.
+#[must_use]
+pub fn database_files(db: &Path) -> Vec<PathBuf> {
+    let Ok(db) = db.canonicalize() else {
+        return Vec::new();
+    };
+    let mut files = vec![db.clone()];
+    for suffix in ["-wal", "-shm", "-journal"] {
+        let mut name = db.clone().into_os_string();
+        name.push(suffix);
+        files.push(PathBuf::from(name));
+    }
+    files
+}
+
+/// What a re-extraction did.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ReextractSummary {
+    pub articles: usize,
+    pub claims: usize,
+}
+
+/// Re-runs `extract` on the stored articles extracted by a version older than
+/// `version` (all of them with `all`), replacing each one's claims in its own
+/// transaction and replaying speaker corrections. `on_article` is called after each
+/// with the number done so far and the total.
+///
+/// # Errors
+/// When the database cannot be read or written.
+pub fn reextract(
+    store: &Store,
+    version: u32,
+    all: bool,
+    jobs: usize,
+    extract: ExtractFn,
+    mut on_article: impl FnMut(usize, usize),
+) -> Result<ReextractSummary, PipelineError> {
+    const CHUNK: usize = 64;
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(jobs.max(1))
+        .build()?;
+    let ids = write::stale_article_ids(store.conn(), version, all)?;
+    let mut summary = ReextractSummary::default();
+    for chunk in ids.chunks(CHUNK) {
+        let mut articles = Vec::with_capacity(chunk.len());
+        for &id in chunk {
+            if let Some(article) = write::load_article(store.conn(), id)? {
+                articles.push((id, article));
+            }
+        }
+        let extractions: Vec<Extraction> =
+            pool.install(|| articles.par_iter().map(|(_, a)| extract(a)).collect());
+        for ((id, article), extraction) in articles.iter().zip(&extractions) {
+            let tx = store.begin_write()?;
+            summary.claims += write::replace_claims(&tx, *id, article, extraction, version)?;
+            write::replay_speaker_corrections(&tx)?;
+            tx.commit()?;
+            summary.articles += 1;
+            on_article(summary.articles, ids.len());
+        }
+    }
+    Ok(summary)
+}
+
+#[cfg(test)]
+mod tests {
+    use std::fs;
+
+    use super::*;
+    use crate::model::SourceType;
+    use crate::store::write::quotes;
+
+    /// Test ingest: the whole file is the body; a file starting with "BAD" is refused.
+    fn read_text(path: &Path) -> Result<FileRead, Failure> {
+        let body = fs::read_to_string(path).map_err(|e| Failure::new(path, e.to_string()))?;
+        if body.starts_with("BAD") {
+            return Err(Failure::new(path, "refused"));
+        }
+        let mut article = Article::from_text(&body);
+        article.origin = path.display().to_string();
+        Ok(FileRead {
+            articles: vec![article],
+            ..FileRead::default()
+        })
+    }
+
+    /// Test extraction: the speaker is named by the first word of the body.
+    fn extract_quotes(article: &Article) -> Extraction {
+        let speaker = article.body.split_whitespace().next().unwrap_or("Nobody");
+        quotes(&article.body, speaker, SourceType::NamedPerson)
+    }
+
+    fn corpus(dir: &Path, n: usize) {
+        fs::create_dir_all(dir.join("sub")).unwrap();
+        for i in 0..n {
+            let sub = if i % 3 == 0 { "sub/" } else { "" };
+            let text = format!(
+                "Speaker{} said \"claim {i} one\" and later \"claim {i} two\".\n{}",
+                i % 7,
+                "filler ".repeat(i % 50)
+            );
+            fs::write(dir.join(format!("{sub}a{i:04}.txt")), text).unwrap();
+        }
+        fs::write(dir.join("sub/bad.txt"), "BAD input").unwrap();
+        fs::write(dir.join(".hidden.txt"), "Hidden \"never\"").unwrap();
+    }
+
+    fn run(db: &Path, inputs: &[PathBuf], jobs: usize) -> (ImportSummary, Vec<String>) {
+        let store = Store::open(db).unwrap();
+        let mut options = ImportOptions::new(jobs, 1);
+        options.max_batch = 7;
+        options.known = Some(db.to_owned());
+        let mut failures = Vec::new();
+        let walk = files(inputs, Vec::new());
+        let summary = import(&store, walk, &options, read_text, extract_quotes, |e| {
+            if let Event::Failed { error } = e {
+                failures.push(error.to_string());
+            }
+        })
+        .unwrap();
+        (summary, failures)
+    }
+
+    fn dump(db: &Path) -> Vec<String> {
+        let store = Store::open(db).unwrap();
+        let mut stmt = store
+            .conn()
+            .prepare(
+                "SELECT a.id, a.origin, c.ordinal, c.content_text, s.name
+                 FROM articles a LEFT JOIN claims c ON c.article_id = a.id
+                 LEFT JOIN speakers s ON s.id = c.speaker_id ORDER BY a.id, c.ordinal",
+            )
+            .unwrap();
+        stmt.query_map([], |r| {
+            Ok(format!(
+                "{}|{}|{:?}|{:?}|{:?}",
+                r.get::<_, i64>(0)?,
+                r.get::<_, String>(1)?
+                    .rsplit('/')
+                    .next()
+                    .unwrap_or_default(),
+                r.get::<_, Option<i64>>(2)?,
+                r.get::<_, Option<String>>(3)?,
+                r.get::<_, Option<String>>(4)?
+            ))
+        })
+        .unwrap()
+        .collect::<rusqlite::Result<_>>()
+        .unwrap()
+    }
+
+    #[test]
+    fn parallel_import_stores_what_sequential_stores() {
+        let dir = tempfile::tempdir().unwrap();
+        corpus(&dir.path().join("in"), 60);
+        let inputs = vec![dir.path().join("in")];
+        let (one, fail_one) = run(&dir.path().join("one.db"), &inputs, 1);
+        let (four, fail_four) = run(&dir.path().join("four.db"), &inputs, 4);
+        assert_eq!(one.imported, 60);
+        assert_eq!(one.claims, 120);
+        assert_eq!(one, four);
+        assert_eq!(fail_one, fail_four);
+        let rows = dump(&dir.path().join("one.db"));
+        assert_eq!(rows.len(), 120);
+        assert_eq!(rows, dump(&dir.path().join("four.db")));
+    }
+
+    #[test]
+    fn a_bad_file_is_reported_and_the_rest_imported() {
+        let dir = tempfile::tempdir().unwrap();
+        corpus(&dir.path().join("in"), 5);
+        let missing = dir.path().join("missing.txt");
+        let inputs = vec![dir.path().join("in"), missing];
+        let (summary, failures) = run(&dir.path().join("t.db"), &inputs, 2);
+        assert_eq!(summary.failed, 2, "{failures:?}");
+        assert_eq!(summary.imported, 5);
+        assert!(failures[0].contains("bad.txt") && failures[0].contains("refused"));
+        assert!(failures[1].contains("missing.txt"));
+    }
+
+    static COUNTED: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+
+    fn extract_counted(article: &Article) -> Extraction {
+        COUNTED.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+        extract_quotes(article)
+    }
+
+    #[test]
+    fn a_second_import_changes_nothing_and_extracts_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        corpus(&dir.path().join("in"), 20);
+        let inputs = vec![dir.path().join("in")];
+        let db = dir.path().join("t.db");
+        run(&db, &inputs, 2);
+        let before = dump(&db);
+        let store = Store::open(&db).unwrap();
+        let mut options = ImportOptions::new(2, 1);
+        options.known = Some(db.clone());
+        let walk = files(&inputs, Vec::new());
+        let again = import(&store, walk, &options, read_text, extract_counted, |_| {}).unwrap();
+        assert_eq!((again.imported, again.unchanged, again.claims), (0, 20, 0));
+        assert_eq!(COUNTED.load(std::sync::atomic::Ordering::SeqCst), 0);
+        assert_eq!(before, dump(&db));
+        // A new file is extracted, the others still not.
+        fs::write(dir.path().join("in/new.txt"), "New \"one\"").unwrap();
+        let walk = files(&inputs, Vec::new());
+        let more = import(&store, walk, &options, read_text, extract_counted, |_| {}).unwrap();
+        assert_eq!((more.imported, more.unchanged, more.claims), (1, 20, 1));
+        assert_eq!(COUNTED.load(std::sync::atomic::Ordering::SeqCst), 1);
+    }
+
+    #[test]
+    fn the_database_and_hidden_files_are_not_imported() {
+        let dir = tempfile::tempdir().unwrap();
+        corpus(dir.path(), 3);
+        let db = dir.path().join("t.db");
+        Store::open(&db).unwrap();
+        let skip = database_files(&db);
+        let seen: Vec<String> = files(&[dir.path().to_path_buf()], skip)
+            .map(|p| {
+                p.unwrap()
+                    .file_name()
+                    .unwrap()
+                    .to_string_lossy()
+                    .into_owned()
+            })
+            .collect();
+        assert_eq!(seen, ["a0001.txt", "a0002.txt", "a0000.txt", "bad.txt"]);
+    }
+
+    #[test]
+    fn reextract_replaces_only_stale_articles() {
+        let dir = tempfile::tempdir().unwrap();
+        corpus(&dir.path().join("in"), 4);
+        let db = dir.path().join("t.db");
+        run(&db, &[dir.path().join("in")], 2);
+        let store = Store::open(&db).unwrap();
+        let none = reextract(&store, 1, false, 2, extract_quotes, |_, _| {}).unwrap();
+        assert_eq!(none.articles, 0);
+        let all = reextract(&store, 2, false, 2, extract_quotes, |_, _| {}).unwrap();
+        assert_eq!((all.articles, all.claims), (4, 8));
+        let stale = write::stale_article_ids(store.conn(), 2, false).unwrap();
+        assert!(stale.is_empty());
+        let claims: i64 = store
+            .conn()
+            .query_row("SELECT count(*) FROM claims", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(claims, 8);
+    }
+}

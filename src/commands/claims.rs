@@ -1,14 +1,153 @@
-//! `whosaid claims`.
+//! `whosaid claims`: who said what, filtered, sorted and limited.
 
 use std::path::Path;
 
-use crate::cli::{ClaimsArgs, Outcome};
+use anyhow::Context;
+
+use crate::cli::{ClaimsArgs, Format, Outcome};
+use crate::commands::report::{format, open, print, scored};
+use crate::model::{ClaimKind, SourceType};
+use crate::report::{self, claims};
+use crate::store::queries::{self, ClaimFilter, ClaimOrder};
+
+/// How `--sort` orders claims.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Sort {
+    Sql(ClaimOrder),
+    /// Most reliable first; needs the scores, so it is done after the query.
+    Reliability,
+}
+
+fn sort(text: &str) -> anyhow::Result<Sort> {
+    Ok(match text {
+        "article" => Sort::Sql(ClaimOrder::Article),
+        "date" => Sort::Sql(ClaimOrder::Date),
+        "speaker" => Sort::Sql(ClaimOrder::Speaker),
+        "reliability" => Sort::Reliability,
+        other => anyhow::bail!(
+            "--sort: unknown order '{other}' (expected one of: article, date, speaker, reliability)"
+        ),
+    })
+}
+
+/// A `YYYY-MM-DD` date, checked.
+fn date(flag: &str, text: &str) -> anyhow::Result<String> {
+    let bytes = text.as_bytes();
+    let shape = bytes.len() == 10
+        && bytes.iter().enumerate().all(|(i, b)| {
+            if i == 4 || i == 7 {
+                *b == b'-'
+            } else {
+                b.is_ascii_digit()
+            }
+        });
+    let month = text.get(5..7).and_then(|m| m.parse::<u8>().ok());
+    let day = text.get(8..10).and_then(|d| d.parse::<u8>().ok());
+    if !shape || !matches!(month, Some(1..=12)) || !matches!(day, Some(1..=31)) {
+        anyhow::bail!("{flag}: '{text}' is not a date; write it as YYYY-MM-DD, e.g. 2023-09-05");
+    }
+    Ok(text.to_owned())
+}
 
 /// Runs `whosaid claims`.
 ///
 /// # Errors
-/// When the database cannot be opened or queried.
+/// When a flag is invalid, or the database cannot be opened or queried.
 pub fn run(db: &Path, args: ClaimsArgs) -> anyhow::Result<Outcome> {
-    let _ = (db, args);
-    anyhow::bail!("'claims' is not implemented yet")
+    let store = open(db)?;
+    let order = sort(&args.sort)?;
+    if let Some(min) = args.min_reliability
+        && !(0.0..=1.0).contains(&min)
+    {
+        anyhow::bail!("--min-reliability: {min} is outside [0, 1]; scores run from 0 to 1");
+    }
+    let speakers = match &args.speaker {
+        Some(name) => {
+            let found = queries::find_speakers(store.conn(), name)?;
+            if found.is_empty() {
+                anyhow::bail!(
+                    "--speaker: no speaker matches '{name}'; list them with `whosaid speakers`"
+                );
+            }
+            Some(found.into_iter().map(|s| s.id).collect())
+        }
+        None => None,
+    };
+    let search = match &args.search {
+        Some(text) => Some(queries::fts_query(text).with_context(|| {
+            format!("--search: '{text}' has no words to search for; give at least one word")
+        })?),
+        None => None,
+    };
+    let filter = ClaimFilter {
+        speakers,
+        source_type: args
+            .source_type
+            .as_deref()
+            .map(str::parse::<SourceType>)
+            .transpose()
+            .map_err(|e| anyhow::anyhow!("--type: {e}"))?,
+        kind: args
+            .kind
+            .as_deref()
+            .map(str::parse::<ClaimKind>)
+            .transpose()
+            .map_err(|e| anyhow::anyhow!("--kind: {e}"))?,
+        article: args.article,
+        since: args
+            .since
+            .as_deref()
+            .map(|d| date("--since", d))
+            .transpose()?,
+        until: args
+            .until
+            .as_deref()
+            .map(|d| date("--until", d))
+            .transpose()?,
+        outlet: args.outlet.clone(),
+        author: args.author.clone(),
+        search,
+        order: match order {
+            Sort::Sql(o) => Some(o),
+            Sort::Reliability => None,
+        },
+        // The limit goes into SQL only when nothing after the query changes the rows.
+        limit: args
+            .limit
+            .filter(|_| args.min_reliability.is_none() && order != Sort::Reliability),
+    };
+    let rows = queries::claims(store.conn(), &filter).with_context(|| {
+        if args.search.is_some() {
+            String::from("--search: the full-text query failed; search for plain words")
+        } else {
+            String::from("cannot read claims")
+        }
+    })?;
+    let mut claims = scored(&store, rows)?;
+    if let Some(min) = args.min_reliability {
+        claims.retain(|c| c.reliability.score >= min);
+    }
+    if order == Sort::Reliability {
+        claims.sort_by(|a, b| {
+            b.reliability
+                .score
+                .total_cmp(&a.reliability.score)
+                .then(a.row.article_id.cmp(&b.row.article_id))
+                .then(a.row.ordinal.cmp(&b.row.ordinal))
+        });
+    }
+    if let Some(limit) = args.limit {
+        claims.truncate(limit);
+    }
+    let text = match args.format {
+        Format::Jsonl => claims::jsonl(&claims),
+        Format::Json => claims::json(&claims),
+        Format::Table => report::render(
+            &[claims::table_section(&claims, args.explain)],
+            format(Format::Table),
+        ),
+        other => report::render(&[claims::section(&claims, args.explain)], format(other)),
+    };
+    print(&text)?;
+    Ok(Outcome::Success)
 }

@@ -3,7 +3,6 @@
 use std::io::{self, IsTerminal, Write};
 use std::path::Path;
 
-use anyhow::Context;
 use comfy_table::{ContentArrangement, Table, presets::UTF8_FULL_CONDENSED};
 
 use crate::cli::{ExtractArgs, Format, Outcome};
@@ -25,7 +24,12 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<Outcome> {
     for path in &args.files {
         let label = path.display().to_string();
         let articles = match read(path) {
-            Ok(articles) => articles,
+            Ok((articles, failed)) => {
+                if failed {
+                    outcome = Outcome::PartialFailure;
+                }
+                articles
+            }
             Err(err) => {
                 eprintln!("whosaid: {err:#}");
                 outcome = Outcome::PartialFailure;
@@ -59,62 +63,17 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<Outcome> {
     Ok(outcome)
 }
 
-/// Reads `path` through ingest; while ingest cannot read plain text yet, falls back to the
-/// file's text with its first-line header.
-fn read(path: &Path) -> anyhow::Result<Vec<Article>> {
-    match crate::ingest::read_path(path) {
-        Ok(articles) => Ok(articles),
-        Err(ingest_err) => {
-            let text = std::fs::read(path)
-                .with_context(|| format!("cannot read {}: check the path", path.display()))?;
-            let text = String::from_utf8_lossy(&text).into_owned();
-            if text.trim().is_empty() {
-                return Err(anyhow::Error::new(ingest_err));
-            }
-            let mut article = Article::from_text(&text);
-            article.origin = path.display().to_string();
-            fallback_header(&mut article);
-            Ok(vec![article])
-        }
+/// Reads `path` through ingest, reporting warnings and bad records on stderr. Returns the
+/// articles read and whether any record failed.
+fn read(path: &Path) -> Result<(Vec<Article>, bool), crate::ingest::IngestError> {
+    let read = crate::ingest::read_path(path)?;
+    for warning in &read.warnings {
+        eprintln!("whosaid: warning: {warning}");
     }
-}
-
-/// A minimal header reader: a first line starting with "date YYYY-MM-DD", or a
-/// `Key: value` block ended by a blank line.
-fn fallback_header(article: &mut Article) {
-    let body = article.body.clone();
-    let first_end = body.find('\n').unwrap_or(body.len());
-    let first = body[..first_end].trim();
-    if let Some(rest) = first.strip_prefix("date ") {
-        article.meta.date = rest.get(..10).map(str::to_owned);
-        article.text_start = first_end;
-        return;
+    for error in &read.errors {
+        eprintln!("whosaid: {error}");
     }
-    let mut pos = 0;
-    let mut saw_key = false;
-    for line in body.split_inclusive('\n') {
-        let trimmed = line.trim();
-        if trimmed.is_empty() {
-            if saw_key {
-                article.text_start = pos + line.len();
-            }
-            return;
-        }
-        let Some((key, value)) = trimmed.split_once(':') else {
-            return;
-        };
-        let value = value.trim().to_owned();
-        match key.trim().to_ascii_lowercase().as_str() {
-            "title" => article.meta.title = Some(value),
-            "date" => article.meta.date = Some(value),
-            "author" => article.meta.author = Some(value),
-            "outlet" => article.meta.outlet = Some(value),
-            "url" => article.meta.url = Some(value),
-            _ => return,
-        }
-        saw_key = true;
-        pos += line.len();
-    }
+    Ok((read.articles, !read.errors.is_empty()))
 }
 
 fn table(records: &[ClaimRecord]) -> Table {

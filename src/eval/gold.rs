@@ -70,6 +70,20 @@ fn polnear_dates(dir: &Path) -> HashMap<String, String> {
 /// malformed or points past its text.
 pub fn load_polnear(dir: &Path) -> Result<GoldSet, EvalError> {
     if !is_polnear_dir(dir) {
+        let splits: Vec<String> = ["dev", "train", "test"]
+            .iter()
+            .filter(|split| is_polnear_dir(&dir.join(split)))
+            .map(|split| dir.join(split).display().to_string())
+            .collect();
+        if !splits.is_empty() {
+            return Err(EvalError::gold(
+                dir,
+                format!(
+                    "a PolNeAR root, not a split: give a split directory ({})",
+                    splits.join(" or ")
+                ),
+            ));
+        }
         return Err(EvalError::gold(
             dir,
             "not a PolNeAR-style directory: expected text/ and attributions/ inside (give the split directory, e.g. ../shared/polnear/dev)",
@@ -153,7 +167,8 @@ pub fn load_polnear(dir: &Path) -> Result<GoldSet, EvalError> {
 
 /// Reads the article a JSONL gold line names: relative to the `shared/` folder holding the
 /// gold file's folder (`shared/gold/seed.jsonl` names `seed/x.txt`), else to the gold file's
-/// own folder. Uses ingest to read the header; plain text when ingest cannot.
+/// own folder. The body is the whole file, as the gold's byte offsets are into the file on
+/// disk.
 fn read_jsonl_article(gold_path: &Path, name: &str) -> Result<Article, EvalError> {
     let folder = gold_path.parent().unwrap_or(Path::new("."));
     let candidates = [
@@ -169,12 +184,14 @@ fn read_jsonl_article(gold_path: &Path, name: &str) -> Result<Article, EvalError
             ),
         ));
     };
-    if let Ok(mut read) = crate::ingest::read_path(&path) {
-        if read.len() == 1 {
-            return Ok(read.remove(0));
+    let body = read(&path)?;
+    // Read as `whosaid extract` reads it (header metadata, where the text starts), as long
+    // as the body stays the file on disk that the offsets point into.
+    if let Ok(mut ingested) = crate::ingest::read_path(&path) {
+        if ingested.articles.len() == 1 && ingested.articles[0].body == body {
+            return Ok(ingested.articles.remove(0));
         }
     }
-    let body = read(&path)?;
     Ok(Article {
         origin: path.display().to_string(),
         meta: ArticleMeta {
@@ -400,6 +417,11 @@ mod tests {
         let tmp = tempfile::tempdir().unwrap();
         let err = load_polnear(tmp.path()).unwrap_err().to_string();
         assert!(err.contains("text/ and attributions/"), "{err}");
+        fs::create_dir_all(tmp.path().join("dev/text")).unwrap();
+        fs::create_dir_all(tmp.path().join("dev/attributions")).unwrap();
+        let err = load_polnear(tmp.path()).unwrap_err().to_string();
+        assert!(err.contains("not a split"), "{err}");
+        assert!(err.contains("dev"), "{err}");
     }
 
     #[test]

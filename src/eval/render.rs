@@ -89,17 +89,25 @@ pub fn table(eval: &Evaluation) -> String {
         "source exact",
         "cue exact",
     ]);
+    // A kind with neither gold nor predictions has no score: a dash, not a misleading 0.
+    let f1 = |t: &Tally| {
+        if t.gold == 0 && t.predicted == 0 {
+            String::from("–")
+        } else {
+            pct(t.f1())
+        }
+    };
     for kind in ClaimKind::ALL {
         let relation = eval.relation.kind(*kind);
         kinds.add_row(vec![
             kind.as_str().to_owned(),
             relation.gold.to_string(),
             relation.predicted.to_string(),
-            pct(relation.f1()),
-            pct(eval.content.exact.kind(*kind).f1()),
-            pct(eval.content.overlap.kind(*kind).f1()),
-            pct(eval.source.exact.kind(*kind).f1()),
-            pct(eval.cue.exact.kind(*kind).f1()),
+            f1(relation),
+            f1(eval.content.exact.kind(*kind)),
+            f1(eval.content.overlap.kind(*kind)),
+            f1(eval.source.exact.kind(*kind)),
+            f1(eval.cue.exact.kind(*kind)),
         ]);
     }
     out.push_str(&kinds.to_string());
@@ -157,6 +165,18 @@ fn describe(r: &RelationText) -> String {
     if let Some(cue) = &r.cue {
         let _ = write!(text, ", cue {}", quoted(cue));
     }
+    match (&r.speaker, r.source_type) {
+        (Some(speaker), Some(t)) => {
+            let _ = write!(text, ", speaker {} ({t})", quoted(speaker));
+        }
+        (None, Some(t)) => {
+            let _ = write!(text, " ({t})");
+        }
+        (Some(speaker), None) => {
+            let _ = write!(text, ", speaker {}", quoted(speaker));
+        }
+        (None, None) => {}
+    }
     if let Some(rule) = &r.rule {
         let _ = write!(text, " [{rule}]");
     }
@@ -168,6 +188,7 @@ fn mistake_lines(m: &Mistake, out: &mut String) {
         MistakeKind::Missed => "missed",
         MistakeKind::FalsePositive => "false positive",
         MistakeKind::Boundary => "boundary",
+        MistakeKind::Speaker => "source type or speaker",
     };
     let _ = writeln!(out, "  {label}");
     if let Some(gold) = &m.gold {
@@ -179,7 +200,8 @@ fn mistake_lines(m: &Mistake, out: &mut String) {
     let _ = writeln!(out, "    sentence:  {}", m.sentence);
 }
 
-/// Misses, false positives and boundary errors, grouped per article.
+/// Misses, false positives, boundary errors and wrong source types or speakers, grouped
+/// per article.
 #[must_use]
 pub fn errors(mistakes: &[ArticleMistakes]) -> String {
     let mut out = String::new();
@@ -187,11 +209,12 @@ pub fn errors(mistakes: &[ArticleMistakes]) -> String {
         let count = |what: MistakeKind| article.mistakes.iter().filter(|m| m.what == what).count();
         let _ = writeln!(
             out,
-            "== {} ({} missed, {} false positive, {} boundary)",
+            "== {} ({} missed, {} false positive, {} boundary, {} source type or speaker)",
             article.article,
             count(MistakeKind::Missed),
             count(MistakeKind::FalsePositive),
-            count(MistakeKind::Boundary)
+            count(MistakeKind::Boundary),
+            count(MistakeKind::Speaker)
         );
         for m in &article.mistakes {
             mistake_lines(m, &mut out);
@@ -358,4 +381,108 @@ pub fn json(eval: &Evaluation, with_errors: bool) -> String {
         errors: with_errors.then_some(eval.mistakes.as_slice()),
     };
     serde_json::to_string_pretty(&value).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::eval::{GoldArticle, GoldSet, Relation, evaluate};
+    use crate::model::{Article, Claim, Extraction, Reliability, SourceType, Span};
+
+    const BODY: &str =
+        "Talks stall\n“We will win,” Ann Lee said. Officials said the vote was delayed.\n";
+
+    fn span(needle: &str) -> Span {
+        let start = BODY.find(needle).unwrap();
+        Span::new(start, start + needle.len())
+    }
+
+    fn gold() -> GoldSet {
+        let relation = |id: &str, kind, content, source, cue, speaker: &str, t| Relation {
+            id: id.to_owned(),
+            kind,
+            content: vec![span(content)],
+            source: vec![span(source)],
+            cue: vec![span(cue)],
+            speaker: Some(speaker.to_owned()),
+            source_type: Some(t),
+            rule: None,
+        };
+        GoldSet {
+            format: GoldFormat::Polnear,
+            articles: vec![GoldArticle {
+                name: String::from("talks"),
+                ann: None,
+                article: Article::from_text(BODY),
+                relations: vec![
+                    relation(
+                        "E1",
+                        ClaimKind::Direct,
+                        "“We will win,”",
+                        "Ann Lee",
+                        "said.",
+                        "Ann Lee",
+                        SourceType::NamedPerson,
+                    ),
+                    relation(
+                        "E2",
+                        ClaimKind::Indirect,
+                        "the vote was delayed",
+                        "Officials",
+                        "said the",
+                        "officials",
+                        SourceType::Anonymous,
+                    ),
+                ],
+            }],
+        }
+    }
+
+    /// One right direct quote with a surname-only speaker, one claim from the headline.
+    fn extract(_: &Article) -> Extraction {
+        let claim = |kind, content, source, cue, speaker: &str| Claim {
+            kind,
+            content: span(content),
+            cue: Some(span(cue)),
+            source: Some(span(source)),
+            speaker: Some(speaker.to_owned()),
+            source_type: SourceType::NamedPerson,
+            title: None,
+            affiliation: None,
+            channel: None,
+            anonymity_reason: None,
+            stated_on: None,
+            reliability: Reliability {
+                score: 0.5,
+                label: String::new(),
+                factors: Vec::new(),
+            },
+            rule: "test/rule",
+        };
+        Extraction {
+            claims: vec![
+                claim(ClaimKind::Direct, "We will win", "Ann Lee", "said", "Lee"),
+                claim(ClaimKind::Indirect, "stall", "Talks", "stall", "talks"),
+            ],
+            speakers: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn table_snapshot() {
+        let eval = evaluate(&gold(), &extract, false);
+        insta::assert_snapshot!(table(&eval));
+    }
+
+    #[test]
+    fn errors_snapshot() {
+        let eval = evaluate(&gold(), &extract, true);
+        insta::assert_snapshot!(errors(&eval.mistakes));
+    }
+
+    #[test]
+    fn json_snapshot() {
+        let eval = evaluate(&gold(), &extract, true);
+        insta::assert_snapshot!(json(&eval, true));
+    }
 }

@@ -153,6 +153,9 @@ pub enum MistakeKind {
     FalsePositive,
     /// A matched pair whose content, source or cue differ after trimming.
     Boundary,
+    /// A matched pair whose source type or speaker (exact, as in the headline figure)
+    /// differs from gold, where gold has them.
+    Speaker,
 }
 
 /// A relation's text, for error listings.
@@ -664,17 +667,32 @@ pub fn score_article(
             .update(p.relation.kind, |t| t.predicted_hit += 1);
         eval.kind.total += 1;
         eval.kind.correct += u64::from(g.relation.kind == p.relation.kind);
+        let mut attribution_wrong = false;
         if let Some(gold_type) = g.relation.source_type {
+            let right = p.relation.source_type == Some(gold_type);
             eval.source_type.total += 1;
-            eval.source_type.correct += u64::from(p.relation.source_type == Some(gold_type));
+            eval.source_type.correct += u64::from(right);
+            attribution_wrong |= !right;
         }
         if let Some(gold_speaker) = &g.relation.speaker {
             eval.speaker.total += 1;
             match speaker_match(gold_speaker, p.relation.speaker.as_deref()) {
                 SpeakerMatch::Exact => eval.speaker.exact += 1,
-                SpeakerMatch::Partial => eval.speaker.partial += 1,
-                SpeakerMatch::Wrong => {}
+                SpeakerMatch::Partial => {
+                    eval.speaker.partial += 1;
+                    attribution_wrong = true;
+                }
+                SpeakerMatch::Wrong => attribution_wrong = true,
             }
+        }
+        if with_errors && attribution_wrong {
+            mistakes.push(Mistake {
+                what: MistakeKind::Speaker,
+                offset: g.start(),
+                gold: Some(relation_text(body, g.relation)),
+                predicted: Some(relation_text(body, p.relation)),
+                sentence: context(body, &[g, p]),
+            });
         }
         let boundary = g
             .roles
@@ -1104,6 +1122,75 @@ mod tests {
             eval.mistakes[0].mistakes[1].sentence,
             "“We will win,” Jones said."
         );
+    }
+
+    #[test]
+    fn source_type_and_speaker_accuracy_on_matched_relations() {
+        use ClaimKind::*;
+        let b = BODY;
+        let mut gold = gold_body();
+        for (relation, (speaker, source_type)) in gold.relations.iter_mut().zip([
+            (Some("Ann Smith"), SourceType::NamedOfficial),
+            (Some("Bo Jones"), SourceType::NamedPerson),
+            (None, SourceType::Unattributed),
+        ]) {
+            relation.speaker = speaker.map(str::to_owned);
+            relation.source_type = Some(source_type);
+        }
+        let with = |mut c: Claim, speaker: Option<&str>, t: SourceType| {
+            c.speaker = speaker.map(str::to_owned);
+            c.source_type = t;
+            c
+        };
+        let claims = [
+            // Right type, surname only: partial speaker.
+            with(
+                claim(
+                    b,
+                    Indirect,
+                    "the talks failed badly on Monday",
+                    Some("Smith"),
+                    Some("said"),
+                ),
+                Some("Smith"),
+                SourceType::NamedOfficial,
+            ),
+            // Wrong type, right speaker.
+            with(
+                claim(b, Direct, "We will win", Some("Jones"), None),
+                Some("bo  jones"),
+                SourceType::Anonymous,
+            ),
+            // Right type; gold has no speaker, so no speaker judgement.
+            with(
+                claim(b, Unattributed, "the deal was dead", None, None),
+                None,
+                SourceType::Unattributed,
+            ),
+        ];
+        let eval = score_article(GoldFormat::Jsonl, &gold, &claims, true);
+        assert_eq!(
+            eval.source_type,
+            Accuracy {
+                total: 3,
+                correct: 2
+            }
+        );
+        assert_eq!(
+            eval.speaker,
+            SpeakerAccuracy {
+                total: 2,
+                exact: 1,
+                partial: 1
+            }
+        );
+        let speaker_errors: Vec<&str> = eval.mistakes[0]
+            .mistakes
+            .iter()
+            .filter(|m| m.what == MistakeKind::Speaker)
+            .map(|m| m.gold.as_ref().unwrap().speaker.as_deref().unwrap())
+            .collect();
+        assert_eq!(speaker_errors, ["Ann Smith", "Bo Jones"]);
     }
 
     #[track_caller]

@@ -144,7 +144,7 @@ fn build_claim(doc: &Doc<'_>, article: &Article, f: &Found, e: Option<&coref::En
         },
         rule: f.rule,
     };
-    claim.reliability = crate::reliability::assess(&claim);
+    claim.reliability = crate::reliability::assess_in(&claim, body);
     claim
 }
 

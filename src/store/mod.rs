@@ -1,16 +1,27 @@
 //! Storage: owns every SQL statement. The schema is `schema.sql` at the repository root,
-//! embedded at build time and versioned with `PRAGMA user_version`.
+//! embedded at build time and versioned with `PRAGMA user_version`; later versions are
+//! numbered steps in [`migrations`].
+//!
+//! Every connection runs in WAL mode with `synchronous=NORMAL` (a commit is durable
+//! against a process crash, and readers never block the writer), a busy timeout (so
+//! two importers on one database take turns instead of failing) and foreign keys on.
 
+pub mod migrations;
+pub mod queries;
+pub mod reference;
 pub mod speakers;
+pub mod write;
 
 use std::path::Path;
+use std::time::Duration;
 
-use rusqlite::Connection;
+use rusqlite::{Connection, Transaction, TransactionBehavior};
 
-/// The schema version this binary writes.
-pub const SCHEMA_VERSION: i64 = 1;
+pub use migrations::SCHEMA_VERSION;
 
-const SCHEMA: &str = include_str!("../../schema.sql");
+/// How long a connection waits for another writer before giving up. Long enough for
+/// another import's batch (well under a second) many times over.
+const BUSY_TIMEOUT: Duration = Duration::from_secs(60);
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
@@ -27,6 +38,12 @@ pub enum StoreError {
         found: i64,
         known: i64,
     },
+    #[error("cannot upgrade database {path} to schema version {version}: {source}")]
+    Migrate {
+        path: String,
+        version: i64,
+        source: rusqlite::Error,
+    },
     #[error(transparent)]
     Sql(#[from] rusqlite::Error),
 }
@@ -40,38 +57,92 @@ impl Store {
     /// Opens (creating if needed) the database at `path` and brings its schema up to date.
     pub fn open(path: &Path) -> Result<Self, StoreError> {
         let display = path.display().to_string();
-        let conn = Connection::open(path).map_err(|source| StoreError::Open {
+        let open_err = |source| StoreError::Open {
             path: display.clone(),
             source,
-        })?;
-        let store = Self { conn };
-        store.migrate(&display)?;
-        Ok(store)
-    }
-
-    fn migrate(&self, path: &str) -> Result<(), StoreError> {
-        let version: i64 = self
-            .conn
-            .query_row("PRAGMA user_version", [], |r| r.get(0))?;
-        if version > SCHEMA_VERSION {
-            return Err(StoreError::TooNew {
-                path: path.to_owned(),
-                found: version,
-                known: SCHEMA_VERSION,
-            });
-        }
-        if version == 0 {
-            let tx = self.conn.unchecked_transaction()?;
-            tx.execute_batch(SCHEMA)?;
-            tx.pragma_update(None, "user_version", SCHEMA_VERSION)?;
-            tx.commit()?;
-        }
-        Ok(())
+        };
+        let mut conn = Connection::open(path).map_err(open_err)?;
+        configure(&conn).map_err(open_err)?;
+        migrations::migrate(&mut conn, &display, migrations::STEPS)?;
+        Ok(Self { conn })
     }
 
     /// The underlying connection, for the query and write modules of this crate.
     #[must_use]
     pub fn conn(&self) -> &Connection {
         &self.conn
+    }
+
+    /// Starts a write transaction that takes the write lock at once (`BEGIN IMMEDIATE`),
+    /// waiting for another writer if needed. A deferred transaction that reads first could
+    /// fail with "database is locked" when another importer commits in between.
+    ///
+    /// Takes `&self` so a batch writer can open one transaction after another while
+    /// holding the store; never open a second one before the first is finished.
+    pub fn begin_write(&self) -> rusqlite::Result<Transaction<'_>> {
+        Transaction::new_unchecked(&self.conn, TransactionBehavior::Immediate)
+    }
+}
+
+/// Per-connection settings; see the module comment.
+fn configure(conn: &Connection) -> rusqlite::Result<()> {
+    conn.busy_timeout(BUSY_TIMEOUT)?;
+    // Switching to WAL needs a moment of exclusive access; the busy timeout covers a
+    // second process opening the same new database.
+    let mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
+    let _ = mode; // "memory" for in-memory databases, "wal" otherwise.
+    conn.pragma_update(None, "synchronous", "NORMAL")?;
+    conn.pragma_update(None, "foreign_keys", true)?;
+    // 32 MiB of page cache: enough for the indexes of a large import to stay hot.
+    conn.pragma_update(None, "cache_size", -32_768)?;
+    conn.set_prepared_statement_cache_capacity(64);
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn open_sets_wal_and_foreign_keys() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(&dir.path().join("t.db")).unwrap();
+        let mode: String = store
+            .conn()
+            .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(mode, "wal");
+        let fk: i64 = store
+            .conn()
+            .query_row("PRAGMA foreign_keys", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(fk, 1);
+        let version: i64 = store
+            .conn()
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(version, SCHEMA_VERSION);
+    }
+
+    #[test]
+    fn reopening_keeps_data() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("t.db");
+        {
+            let store = Store::open(&path).unwrap();
+            store
+                .conn()
+                .execute(
+                    "INSERT INTO speaker_corrections (action, a, b, created_at) VALUES ('merge', 'a', 'b', 'now')",
+                    [],
+                )
+                .unwrap();
+        }
+        let store = Store::open(&path).unwrap();
+        let n: i64 = store
+            .conn()
+            .query_row("SELECT count(*) FROM speaker_corrections", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(n, 1);
     }
 }

@@ -296,7 +296,7 @@ fn polnear_dev_gold_scored_against_itself_is_perfect() {
 /// The CI regression test: relation F1 on PolNeAR dev may not fall more than two points
 /// below the figure recorded in `tests/data/polnear-dev-baseline.json`. After an
 /// improvement, record the new figure with
-/// `WHOSAID_UPDATE_BASELINE=1 cargo test --release --test integration polnear_dev_relation_f1`.
+/// `WHOSAID_UPDATE_BASELINE=1 cargo test --test integration polnear_dev_relation_f1`.
 #[test]
 fn polnear_dev_relation_f1_does_not_regress() {
     let Some(shared) = shared("polnear_dev_relation_f1_does_not_regress") else {

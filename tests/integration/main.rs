@@ -1,2 +1,10 @@
+mod crash;
 mod eval;
 mod extract;
+mod identity;
+mod import;
+mod ingest;
+mod properties;
+mod queries;
+mod reports;
+mod seed;

@@ -1,0 +1,153 @@
+//! Schema versions. `schema.sql` is version 1 and is never edited once shipped; every
+//! later change is one numbered [`Step`] appended to [`STEPS`], which brings a database
+//! from the version before it to its own. `PRAGMA user_version` records where a database
+//! stands; a database newer than this binary is refused rather than guessed at.
+//!
+//! To change the schema: append `Step { to: N + 1, sql: "..." }` (SQL with a comment on
+//! why), and the new database layout follows from `schema.sql` plus every step, for new
+//! and old databases alike.
+
+use rusqlite::{Connection, TransactionBehavior};
+
+use super::StoreError;
+
+const SCHEMA_V1: &str = include_str!("../../schema.sql");
+
+/// One schema change: the SQL that brings a database at version `to - 1` to `to`.
+#[derive(Debug, Clone, Copy)]
+pub struct Step {
+    pub to: i64,
+    pub sql: &'static str,
+}
+
+/// The schema changes after version 1, in order.
+pub const STEPS: &[Step] = &[];
+
+/// The schema version this binary writes.
+pub const SCHEMA_VERSION: i64 = 1 + STEPS.len() as i64;
+
+/// Brings the database to the last version of `steps`, all in one transaction: a
+/// crash leaves it at the old version, never half-way. Two processes opening the same
+/// new database serialize on the write lock, and the second finds the work done.
+pub fn migrate(conn: &mut Connection, path: &str, steps: &[Step]) -> Result<(), StoreError> {
+    let known = 1 + steps.len() as i64;
+    let current: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    if current > known {
+        return Err(too_new(path, current, known));
+    }
+    if current == known {
+        return Ok(());
+    }
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    let mut version: i64 = tx.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    if version > known {
+        return Err(too_new(path, version, known));
+    }
+    let failed = |version, source| StoreError::Migrate {
+        path: path.to_owned(),
+        version,
+        source,
+    };
+    if version == 0 {
+        tx.execute_batch(SCHEMA_V1).map_err(|e| failed(1, e))?;
+        version = 1;
+    }
+    for (i, step) in steps.iter().enumerate() {
+        debug_assert_eq!(
+            step.to,
+            i as i64 + 2,
+            "migration steps must be numbered in order"
+        );
+        if version < step.to {
+            tx.execute_batch(step.sql).map_err(|e| failed(step.to, e))?;
+            version = step.to;
+        }
+    }
+    tx.pragma_update(None, "user_version", version)?;
+    tx.commit()?;
+    Ok(())
+}
+
+fn too_new(path: &str, found: i64, known: i64) -> StoreError {
+    StoreError::TooNew {
+        path: path.to_owned(),
+        found,
+        known,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn version(conn: &Connection) -> i64 {
+        conn.query_row("PRAGMA user_version", [], |r| r.get(0))
+            .unwrap()
+    }
+
+    const ADD_NOTE: Step = Step {
+        to: 2,
+        sql: "ALTER TABLE articles ADD COLUMN note TEXT; UPDATE articles SET note = 'migrated';",
+    };
+
+    #[test]
+    fn a_version_1_database_is_migrated_by_the_next_step() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        migrate(&mut conn, "t.db", &[]).unwrap();
+        assert_eq!(version(&conn), 1);
+        conn.execute(
+            "INSERT INTO articles (origin, content_hash, body, extractor_version, imported_at)
+             VALUES ('a.txt', 'h', 'body', 1, 'now')",
+            [],
+        )
+        .unwrap();
+
+        migrate(&mut conn, "t.db", &[ADD_NOTE]).unwrap();
+        assert_eq!(version(&conn), 2);
+        let note: String = conn
+            .query_row("SELECT note FROM articles", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(note, "migrated");
+
+        // Running again is a no-op: the step is not applied twice.
+        migrate(&mut conn, "t.db", &[ADD_NOTE]).unwrap();
+        assert_eq!(version(&conn), 2);
+    }
+
+    #[test]
+    fn a_failing_step_leaves_the_old_version() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        migrate(&mut conn, "t.db", &[]).unwrap();
+        let broken = Step {
+            to: 2,
+            sql: "ALTER TABLE articles ADD COLUMN x TEXT; ALTER TABLE nowhere ADD COLUMN y TEXT;",
+        };
+        let err = migrate(&mut conn, "t.db", &[broken]).unwrap_err();
+        assert!(
+            matches!(err, StoreError::Migrate { version: 2, .. }),
+            "{err}"
+        );
+        assert_eq!(version(&conn), 1);
+        // The first statement of the failed step was rolled back with it.
+        assert!(conn.prepare("SELECT x FROM articles").is_err());
+    }
+
+    #[test]
+    fn a_newer_database_is_refused() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        migrate(&mut conn, "t.db", &[ADD_NOTE]).unwrap();
+        let err = migrate(&mut conn, "t.db", &[]).unwrap_err();
+        assert!(
+            matches!(
+                err,
+                StoreError::TooNew {
+                    found: 2,
+                    known: 1,
+                    ..
+                }
+            ),
+            "{err}"
+        );
+        assert!(err.to_string().contains("upgrade whosaid"));
+    }
+}

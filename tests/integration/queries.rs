@@ -1,0 +1,215 @@
+//! `whosaid claims` filters, sorting and limits through the real binary. Each filter is
+//! checked against the unfiltered list, so a filter that were ignored would fail.
+
+use std::path::Path;
+
+use serde_json::Value;
+
+use crate::seed::{fails, ok, records, seed};
+
+fn contents(records: &[Value]) -> Vec<String> {
+    records
+        .iter()
+        .map(|r| r["content"]["text"].as_str().unwrap().to_owned())
+        .collect()
+}
+
+/// Asserts that `args` keep exactly the claims of the full list that `keep` accepts,
+/// and that this is a proper, non-empty subset.
+#[track_caller]
+fn filter_case(db: &Path, args: &[&str], keep: impl Fn(&Value) -> bool) {
+    let all = records(db, &[]);
+    let expected: Vec<String> =
+        contents(&all.iter().filter(|r| keep(r)).cloned().collect::<Vec<_>>());
+    let got = contents(&records(db, args));
+    assert!(
+        !expected.is_empty() && expected.len() < all.len(),
+        "{args:?}: weak case"
+    );
+    assert_eq!(got, expected, "{args:?}");
+}
+
+fn date(r: &Value) -> String {
+    r["stated_on"].as_str().map_or_else(
+        || {
+            // The publication dates of the fixture articles, by stored id.
+            match r["article"].as_str().unwrap() {
+                "1" => "2023-09-04",
+                "2" => "2023-09-10",
+                _ => "2023-09-12",
+            }
+            .to_owned()
+        },
+        str::to_owned,
+    )
+}
+
+#[test]
+fn every_filter_narrows_the_claims() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = seed(dir.path());
+    assert_eq!(records(&db, &[]).len(), 12);
+    filter_case(&db, &["--speaker", "Zeine"], |r| {
+        r["speaker"] == "Ali Mahaman Lamine Zeine"
+    });
+    filter_case(&db, &["--speaker", "Jane Smith"], |r| {
+        r["speaker"] == "Jane Smith"
+    });
+    filter_case(&db, &["--speaker", "AFP"], |r| {
+        r["speaker"] == "Agence France-Presse"
+    });
+    filter_case(&db, &["--type", "anonymous"], |r| {
+        r["source_type"] == "anonymous"
+    });
+    filter_case(&db, &["--kind", "direct"], |r| r["kind"] == "direct");
+    filter_case(&db, &["--article", "2"], |r| r["article"] == "2");
+    filter_case(&db, &["--outlet", "sahel daily"], |r| r["article"] != "2");
+    filter_case(&db, &["--author", "Marc Dupont"], |r| r["article"] == "2");
+    filter_case(&db, &["--since", "2023-09-10"], |r| {
+        date(r).as_str() >= "2023-09-10"
+    });
+    filter_case(&db, &["--until", "2023-09-10"], |r| {
+        date(r).as_str() <= "2023-09-10"
+    });
+    filter_case(&db, &["--min-reliability", "0.7"], |r| {
+        r["reliability"]["score"].as_f64().unwrap() >= 0.7
+    });
+    filter_case(&db, &["--search", "withdrawal"], |r| {
+        r["content"]["text"]
+            .as_str()
+            .unwrap()
+            .contains("withdrawal")
+    });
+    filter_case(&db, &["--search", "curfew OR bases"], |r| {
+        let text = r["content"]["text"].as_str().unwrap();
+        text.contains("curfew") || text.contains("bases")
+    });
+    // Filters combine.
+    filter_case(
+        &db,
+        &["--type", "anonymous", "--since", "2023-09-05"],
+        |r| r["source_type"] == "anonymous" && r["article"] == "2",
+    );
+}
+
+#[test]
+fn search_marks_the_matched_words() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = seed(dir.path());
+    let csv = ok(&db, &["claims", "--search", "withdraw*", "--format", "csv"]);
+    assert_eq!(csv.matches("[withdrawal]").count(), 2, "{csv}");
+    assert!(!csv.contains("[French]"), "{csv}");
+}
+
+#[test]
+fn sort_and_limit() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = seed(dir.path());
+    let scores: Vec<f64> = records(&db, &["--sort", "reliability"])
+        .iter()
+        .map(|r| r["reliability"]["score"].as_f64().unwrap())
+        .collect();
+    assert!(scores.windows(2).all(|w| w[0] >= w[1]), "{scores:?}");
+    assert!(scores.first() > scores.last(), "{scores:?}");
+    let dates: Vec<String> = records(&db, &["--sort", "date"]).iter().map(date).collect();
+    assert!(dates.windows(2).all(|w| w[0] <= w[1]), "{dates:?}");
+    let speakers: Vec<String> = records(&db, &["--sort", "speaker"])
+        .iter()
+        .filter_map(|r| r["speaker"].as_str().map(str::to_lowercase))
+        .collect();
+    assert!(speakers.windows(2).all(|w| w[0] <= w[1]), "{speakers:?}");
+    assert_eq!(records(&db, &["--limit", "3"]).len(), 3);
+    let best = records(&db, &["--sort", "reliability", "--limit", "1"]);
+    assert_eq!(best[0]["reliability"]["score"].as_f64(), Some(scores[0]));
+    let strong = records(&db, &["--min-reliability", "0.7", "--limit", "2"]);
+    assert_eq!(strong.len(), 2);
+}
+
+#[test]
+fn jsonl_follows_the_output_contract() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = seed(dir.path());
+    for line in ok(&db, &["claims", "--format", "jsonl"]).lines() {
+        let record: whosaid::model::ClaimRecord = serde_json::from_str(line).unwrap();
+        assert!(record.article.parse::<i64>().is_ok(), "{line}");
+        assert!(record.reliability.is_some(), "{line}");
+    }
+    let json: Vec<whosaid::model::ClaimRecord> =
+        serde_json::from_str(&ok(&db, &["claims", "--format", "json"])).unwrap();
+    assert_eq!(json.len(), 12);
+}
+
+#[test]
+fn bad_filters_are_clear_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = seed(dir.path());
+    for (args, message) in [
+        (
+            &["claims", "--search", "( ) :"][..],
+            "--search: '( ) :' has no words",
+        ),
+        (
+            &["claims", "--since", "2023-13-01"],
+            "--since: '2023-13-01' is not a date",
+        ),
+        (
+            &["claims", "--until", "yesterday"],
+            "--until: 'yesterday' is not a date",
+        ),
+        (
+            &["claims", "--type", "official"],
+            "--type: unknown SourceType 'official'",
+        ),
+        (
+            &["claims", "--kind", "quote"],
+            "--kind: unknown ClaimKind 'quote'",
+        ),
+        (
+            &["claims", "--sort", "size"],
+            "--sort: unknown order 'size'",
+        ),
+        (
+            &["claims", "--min-reliability", "2"],
+            "--min-reliability: 2 is outside [0, 1]",
+        ),
+        (
+            &["claims", "--speaker", "Nobody"],
+            "--speaker: no speaker matches 'Nobody'",
+        ),
+    ] {
+        let err = fails(&db, args);
+        assert!(err.contains(message), "{args:?}: {err}");
+    }
+    let missing = dir.path().join("none.db");
+    let err = fails(&missing, &["claims"]);
+    assert!(err.contains("does not exist"), "{err}");
+    assert!(!missing.exists());
+}
+
+#[test]
+fn the_samples_name_zeine_once_with_his_two_claims() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut files: Vec<std::path::PathBuf> = std::fs::read_dir("samples")
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    files.sort();
+    assert!(files.len() > 1, "samples/ holds the sample articles");
+    let db = crate::seed::store_extracted(&dir.path().join("samples.db"), &files);
+    let zeine = records(&db, &["--speaker", "Zeine"]);
+    assert_eq!(zeine.len(), 2, "{zeine:?}");
+    assert!(
+        zeine
+            .iter()
+            .all(|r| r["speaker"] == "Ali Mahaman Lamine Zeine")
+    );
+    let speakers: Vec<Value> =
+        serde_json::from_str(&ok(&db, &["speakers", "--format", "json"])).unwrap();
+    let named: Vec<&Value> = speakers
+        .iter()
+        .filter(|s| s["speaker"].as_str().unwrap().contains("Zeine"))
+        .collect();
+    assert_eq!(named.len(), 1, "{named:?}");
+    assert_eq!(named[0]["claims"], 2);
+}
