@@ -59,12 +59,17 @@ pub const FILES: &[(&str, &str)] = &[
     ("cue_verbs", include_str!("../lexicons/cue_verbs.txt")),
     ("documents", include_str!("../lexicons/documents.txt")),
     ("hedges", include_str!("../lexicons/hedges.txt")),
+    ("not_names", include_str!("../lexicons/not_names.txt")),
     ("honorifics", include_str!("../lexicons/honorifics.txt")),
     (
         "organizations",
         include_str!("../lexicons/organizations.txt"),
     ),
     ("places", include_str!("../lexicons/places.txt")),
+    (
+        "public_officials",
+        include_str!("../lexicons/public_officials.txt"),
+    ),
     ("titles", include_str!("../lexicons/titles.txt")),
 ];
 
@@ -171,6 +176,8 @@ pub struct Lexicon {
     pub anonymous_heads: WordSet,
     pub documents: WordSet,
     pub abbreviations: WordSet,
+    pub not_names: WordSet,
+    pub public_officials: WordMap<String>,
     /// Organisations: canonical name (empty: as written).
     pub organizations: PhraseTable<String>,
     /// Capitals standing for their country.
@@ -245,6 +252,10 @@ impl Lexicon {
             anonymous_heads: set("anonymous_heads"),
             documents: set("documents"),
             abbreviations: set("abbreviations"),
+            not_names: set("not_names"),
+            public_officials: pairs(file("public_officials"))
+                .map(|(k, v)| (k.to_owned(), v.to_owned()))
+                .collect(),
             organizations: strings("organizations"),
             places: strings("places"),
             agencies: strings("agencies"),

@@ -551,6 +551,19 @@ fn np_back(doc: &Doc<'_>, b: usize, floor: usize) -> Option<SourcePhrase> {
         let ok = match doc.kind(j) {
             Some(Kind::Word) => np_word(doc, j, floor),
             Some(Kind::Number) => true,
+            Some(Kind::Punct) if doc.is_punct(j, ")") => {
+                // "Sen. Bernie Sanders (I-Vt.)": jump over a short parenthesis.
+                match (j.saturating_sub(8).max(floor)..j)
+                    .rev()
+                    .find(|&k| doc.is_punct(k, "("))
+                {
+                    Some(open) if open > floor => {
+                        j = open;
+                        true
+                    }
+                    _ => false,
+                }
+            }
             Some(Kind::Punct) => {
                 (doc.is_punct(j, ".")
                     && j > floor
@@ -595,7 +608,13 @@ fn np_back(doc: &Doc<'_>, b: usize, floor: usize) -> Option<SourcePhrase> {
     if first >= core_end || core_end - first > 12 {
         return None;
     }
-    let last = core_end - 1;
+    let mut last = core_end - 1;
+    if doc.is_punct(last, ")")
+        && let Some(open) = (first..last).rev().find(|&k| doc.is_punct(k, "("))
+        && open > first
+    {
+        last = open - 1;
+    }
     let head_ok = doc.is_word(last) && !doc.is_determiner(last) && !doc.is_any(last, NP_PREPS);
     head_ok.then_some((first, end, None))
 }
@@ -851,6 +870,26 @@ fn verb_rules(
                 rule
             };
             out.push(build(kind, content, rule, (a, e), referent, cue_span));
+            return out;
+        }
+        // "As POLITICO has reported, …": the content follows the cue's clause.
+        if a > s.first
+            && doc.is(a - 1, "as")
+            && doc.is_punct(after.content_first, ",")
+            && let Some((kind, content)) = make_content(
+                doc,
+                after.content_first + 1,
+                content_end(doc, after.content_first + 1, s.end),
+            )
+        {
+            out.push(build(
+                kind,
+                content,
+                "reported-speech/as-cue",
+                (a, e),
+                referent,
+                cue_span,
+            ));
             return out;
         }
         // "…, a source said." — the content is the clause before the source.
@@ -1124,6 +1163,16 @@ fn sentence_subject(doc: &Doc<'_>, from: usize, limit: usize) -> Option<(usize, 
     verb_follows.then_some((a, e))
 }
 
+/// Past a short parenthesis at `e` ("(D-Tex.)"), or `e` itself.
+fn skip_parenthesis(doc: &Doc<'_>, e: usize, limit: usize) -> usize {
+    if doc.is_punct(e, "(")
+        && let Some(close) = (e + 1..limit.min(e + 8)).find(|&k| doc.is_punct(k, ")"))
+    {
+        return close + 1;
+    }
+    e
+}
+
 /// "X stood by Y and declared …": the subject of the first verb of the coordination.
 fn conjoined_subject(doc: &Doc<'_>, and: usize, floor: usize) -> Option<(usize, usize)> {
     let mut k = and;
@@ -1142,10 +1191,15 @@ fn conjoined_subject(doc: &Doc<'_>, and: usize, floor: usize) -> Option<(usize, 
         a + 1
     } else if doc.is_cap(a) {
         let mut e = a;
-        while e < and && doc.is_cap(e) {
+        while e < and
+            && (doc.is_cap(e)
+                || (doc.is_punct(e, ".")
+                    && e > a
+                    && doc.has(e - 1, vocab::ABBREVIATION | vocab::TITLE | vocab::HONORIFIC)))
+        {
             e += 1;
         }
-        e
+        skip_parenthesis(doc, e, and)
     } else if doc.is_determiner(a) {
         // "the ministry stood by …": a determiner and a known head noun.
         (a + 2..(a + 4).min(and))

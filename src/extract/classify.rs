@@ -14,15 +14,46 @@ pub fn source_type(entity: &Entity) -> SourceType {
     match entity.kind {
         MentionKind::Named => match entity.title_class {
             Some(TitleClass::Official) => SourceType::NamedOfficial,
-            _ => SourceType::NamedPerson,
+            None if is_public_official(&entity.name) => SourceType::NamedOfficial,
+            Some(TitleClass::Person) | None => SourceType::NamedPerson,
         },
-        MentionKind::TitleOnly | MentionKind::Anonymous | MentionKind::Pronoun => {
-            SourceType::Anonymous
+        // "the governor", "the GOP nominee": a definite title names one known person.
+        MentionKind::TitleOnly => match entity.title_class {
+            Some(TitleClass::Official) => SourceType::NamedOfficial,
+            Some(TitleClass::Person) => SourceType::NamedPerson,
+            None => SourceType::Anonymous,
+        },
+        // An unresolved "he" or "she" is still somebody the reader knows by name.
+        MentionKind::Pronoun
+            if matches!(entity.name.to_lowercase().as_str(), "he" | "she" | "i") =>
+        {
+            SourceType::NamedPerson
         }
+        MentionKind::Anonymous | MentionKind::Pronoun => SourceType::Anonymous,
         MentionKind::Organization => SourceType::Organization,
         MentionKind::Agency => SourceType::Agency,
         MentionKind::Document => SourceType::Document,
     }
+}
+
+/// A name whose surname is in the public officials lexicon.
+fn is_public_official(name: &str) -> bool {
+    let surname = name.rsplit(' ').next().unwrap_or(name).to_lowercase();
+    crate::lexicon::get()
+        .public_officials
+        .contains_key(&surname)
+}
+
+/// The full name of a public official known only by surname in the article ("Cruz").
+#[must_use]
+pub fn full_name(name: &str) -> Option<&'static str> {
+    if name.contains(' ') {
+        return None;
+    }
+    crate::lexicon::get()
+        .public_officials
+        .get(&name.to_lowercase())
+        .map(String::as_str)
 }
 
 #[cfg(test)]
@@ -47,6 +78,7 @@ mod tests {
         case("Kim Novak, a local teacher", SourceType::NamedPerson);
         case("economist Raj Patel", SourceType::NamedPerson);
         case("Raj Patel", SourceType::NamedPerson);
+        case("Sanders", SourceType::NamedOfficial);
         case("a senior diplomat", SourceType::Anonymous);
         case("three people familiar with the plan", SourceType::Anonymous);
         case("the interior ministry", SourceType::Organization);

@@ -25,6 +25,8 @@ pub struct Entity {
     /// The agency the speaker talked to in this article ("told AFP").
     pub channel: Option<String>,
     pub plural: bool,
+    /// Whether the entity is the source of a claim (more salient for pronouns).
+    pub was_source: bool,
 }
 
 #[derive(Debug, Default)]
@@ -35,6 +37,11 @@ pub struct Entities {
 /// How many of the latest speakers a mention is compared with: enough for any article,
 /// and it keeps a pathological input (one 50 MB paragraph) linear.
 const WINDOW: usize = 512;
+
+/// How many tokens of recency being a source is worth when choosing a pronoun's antecedent:
+/// "he" after a paragraph that only mentions someone else in passing still means the
+/// speaker.
+const SOURCE_SALIENCE: usize = 60;
 
 fn surname(name: &str) -> &str {
     name.rsplit(' ').next().unwrap_or(name)
@@ -85,7 +92,7 @@ impl Entities {
             if m.kind == MentionKind::Named
                 && let Some(name) = &m.name
                 && name.len() > e.name.len()
-                && surname(name) == surname(&e.name)
+                && surname(name).eq_ignore_ascii_case(surname(&e.name))
             {
                 e.name.clone_from(name);
             }
@@ -113,6 +120,7 @@ impl Entities {
             last_seen: at,
             channel: None,
             plural: is_plural(&m.head),
+            was_source: false,
         });
         self.list.len() - 1
     }
@@ -132,7 +140,7 @@ impl Entities {
                 .enumerate()
                 .skip(skip)
                 .filter(|(_, e)| before(e) && pred(e))
-                .max_by_key(|(_, e)| e.last_seen)
+                .max_by_key(|(_, e)| e.last_seen + if e.was_source { SOURCE_SALIENCE } else { 0 })
                 .map(|(i, _)| i)
         };
         match pronoun {
@@ -159,7 +167,7 @@ impl Entities {
         let sur = surname(name);
         self.latest(|e| {
             e.kind == MentionKind::Named
-                && surname(&e.name) == sur
+                && surname(&e.name).eq_ignore_ascii_case(sur)
                 && match (first_name(name), first_name(&e.name)) {
                     (Some(a), Some(b)) => a == b,
                     // A full name does not take over someone known only by surname.

@@ -24,11 +24,8 @@ impl<'a> Doc<'a> {
     #[must_use]
     pub fn new(text: &'a str, from: usize) -> Self {
         let tokens = tokens::tokenize(text, from);
-        let quotes = quotes::find(&tokens);
-        let in_quote = quotes::membership(&tokens, &quotes);
-        let sentences = sentences::split(text, &tokens, &in_quote);
         let mut buf = String::new();
-        let flags = tokens
+        let flags: Vec<u32> = tokens
             .iter()
             .map(|t| {
                 if t.kind == Kind::Word {
@@ -38,6 +35,9 @@ impl<'a> Doc<'a> {
                 }
             })
             .collect();
+        let quotes = quotes::find(&tokens);
+        let in_quote = quotes::membership(&tokens, &quotes);
+        let sentences = sentences::split(text, &tokens, &in_quote, &flags);
         Self {
             text,
             tokens,

@@ -232,7 +232,9 @@ pub fn analyze(doc: &Doc<'_>, first: usize, end: usize) -> Option<Mention> {
     }
     let lex = doc.lex;
     // The core phrase stops at an appositive comma.
-    let core_end = (first..end).find(|&k| doc.is_punct(k, ",")).unwrap_or(end);
+    let core_end = (first..end)
+        .find(|&k| doc.is_punct(k, ",") || doc.is_punct(k, "("))
+        .unwrap_or(end);
     if core_end == first {
         return None;
     }
@@ -325,6 +327,51 @@ pub fn analyze(doc: &Doc<'_>, first: usize, end: usize) -> Option<Mention> {
                 }
                 return Some(m);
             }
+        }
+        // "Rival Hillary Clinton", "Democrat Hillary Clinton": descriptors are not the name.
+        let mut name_start = name_start;
+        while split - name_start >= 2 && doc.has(name_start, vocab::NOT_NAME) {
+            name_start += 1;
+        }
+        // "Commission on Presidential Debates", "The Washington Examiner": institutions.
+        let org_word = |k: usize| {
+            doc.is_cap(k)
+                && doc.has(k, vocab::ORG_START)
+                && doc
+                    .lex
+                    .organizations
+                    .longest(1, |_| Some(doc.s(k)))
+                    .is_some()
+                && (k + 1 == split || doc.is_any(k + 1, &["on", "of", "for"]))
+        };
+        if (start..split).any(org_word) {
+            m.kind = MentionKind::Organization;
+            let name = strip_possessive(doc.text_of(start, core_end)).to_owned();
+            m.description.clone_from(&name);
+            m.name = Some(name);
+            return Some(m);
+        }
+        if doc.is_any(
+            split - 1,
+            &[
+                "Post",
+                "Times",
+                "News",
+                "Journal",
+                "Magazine",
+                "Tribune",
+                "Herald",
+                "Gazette",
+                "Network",
+                "Radio",
+                "Television",
+            ],
+        ) {
+            m.kind = MentionKind::Agency;
+            let name = doc.text_of(start, split).to_owned();
+            m.description.clone_from(&name);
+            m.name = Some(name);
+            return Some(m);
         }
         m.kind = MentionKind::Named;
         m.name = Some(doc.text_of(name_start, split).to_owned());
@@ -431,7 +478,7 @@ pub fn titled_names(doc: &Doc<'_>, first: usize, end: usize) -> Vec<(usize, usiz
                 e += 1;
             }
             let needed = if doc.is_cap(k) { 1 } else { 2 };
-            if e - n >= needed {
+            if e - n >= needed && (n..e).all(|j| !doc.has(j, vocab::NOT_NAME)) {
                 let mut s = k;
                 while s > first && doc.is_cap(s - 1) && !doc.is_possessive(s - 1) {
                     s -= 1;
@@ -440,6 +487,39 @@ pub fn titled_names(doc: &Doc<'_>, first: usize, end: usize) -> Vec<(usize, usiz
                 k = e;
                 continue;
             }
+        }
+        // A bare personal name: two or three capitalised words that are not institutions,
+        // places or grammar words ("Donald Trump", "Robert C. Scott").
+        if doc.is_cap(k) && !doc.quoted(k) && (k == first || !doc.is_cap(k - 1)) {
+            let mut e = k;
+            while e < end
+                && (doc.is_cap(e)
+                    || (doc.is_punct(e, ".") && e > k && doc.s(e - 1).chars().count() == 1))
+            {
+                e += 1;
+            }
+            let words = (k..e).filter(|&j| doc.is_word(j)).count();
+            let name_like = (k..e).all(|j| {
+                let excluded = vocab::NOT_NAME
+                    | vocab::ORG_START
+                    | vocab::PLACE_START
+                    | vocab::AGENCY_START
+                    | vocab::TITLE
+                    | vocab::HONORIFIC
+                    | vocab::DATE_START
+                    | vocab::DETERMINER
+                    | vocab::PRONOUN
+                    | vocab::CLAUSE
+                    | vocab::BETWEEN
+                    | vocab::CUE;
+                let inner_possessive = doc.is_possessive(j) && j + 1 < e;
+                !(doc.has(j, excluded) || inner_possessive || doc.is_upper(j))
+            });
+            if (2..=3).contains(&words) && name_like {
+                out.push((k, e));
+            }
+            k = e.max(k + 1);
+            continue;
         }
         k += 1;
     }

@@ -64,6 +64,9 @@ pub fn extract(article: &Article) -> Extraction {
                 .and_then(|(a, b)| mentions::analyze(&doc, a, b))
                 .map(|m| entities.resolve(&doc, &m))
         };
+        if let Some(e) = entity {
+            entities.list[e].was_source = true;
+        }
         if let (Some(e), Some(channel)) = (entity, &f.channel) {
             entities.list[e]
                 .channel
@@ -92,7 +95,11 @@ pub fn extract(article: &Article) -> Extraction {
         .map(|&i| {
             let e = &entities.list[i];
             Speaker {
-                name: e.name.clone(),
+                name: if e.kind == mentions::MentionKind::Named {
+                    classify::full_name(&e.name).map_or_else(|| e.name.clone(), str::to_owned)
+                } else {
+                    e.name.clone()
+                },
                 source_type: classify::source_type(e),
                 title: e.title.clone(),
                 affiliation: e.affiliation.clone(),
@@ -110,7 +117,13 @@ fn build_claim(doc: &Doc<'_>, article: &Article, f: &Found, e: Option<&coref::En
         content: f.content,
         cue: f.cue,
         source: f.source.map(|(a, b)| doc.span(a, b)),
-        speaker: e.map(|e| e.name.clone()),
+        speaker: e.map(|e| {
+            if e.kind == mentions::MentionKind::Named {
+                classify::full_name(&e.name).map_or_else(|| e.name.clone(), str::to_owned)
+            } else {
+                e.name.clone()
+            }
+        }),
         source_type: e.map_or(
             crate::model::SourceType::Unattributed,
             classify::source_type,

@@ -3,6 +3,7 @@
 //! inside a quotation (a quoted passage of several sentences stays with its attribution).
 
 use super::tokens::{Kind, Token};
+use super::vocab;
 use crate::lexicon::{self, lower_key};
 
 /// A sentence as a half-open range of token indices, with its paragraph.
@@ -15,7 +16,12 @@ pub struct Sentence {
 
 /// Splits `tokens` into sentences. `in_quote[i]` says whether token `i` is inside a quotation.
 #[must_use]
-pub fn split(text: &str, tokens: &[Token], in_quote: &[Option<u32>]) -> Vec<Sentence> {
+pub fn split(
+    text: &str,
+    tokens: &[Token],
+    in_quote: &[Option<u32>],
+    flags: &[u32],
+) -> Vec<Sentence> {
     let lex = lexicon::get();
     let mut sentences = Vec::new();
     let mut first = 0usize;
@@ -52,6 +58,7 @@ pub fn split(text: &str, tokens: &[Token], in_quote: &[Option<u32>]) -> Vec<Sent
             && tokens
                 .get(i + 1)
                 .is_some_and(|n| n.para == t.para && starts_sentence(text, n))
+            && !attribution_follows(text, tokens, flags, i + 1)
         {
             boundary_after = Some(i);
         }
@@ -68,6 +75,32 @@ pub fn split(text: &str, tokens: &[Token], in_quote: &[Option<u32>]) -> Vec<Sent
         }
     }
     sentences
+}
+
+/// "“…!” Bush said.": a short name and a cue verb after a closing quote continue its
+/// sentence.
+fn attribution_follows(text: &str, tokens: &[Token], flags: &[u32], from: usize) -> bool {
+    for k in from..(from + 7).min(tokens.len()) {
+        let t = tokens[k];
+        if t.para != tokens[from].para {
+            return false;
+        }
+        let w = t.span.slice(text);
+        let f = flags.get(k).copied().unwrap_or(0);
+        if t.kind == Kind::Word
+            && f & vocab::CUE != 0
+            && k > from
+            && !w.starts_with(char::is_uppercase)
+        {
+            return true;
+        }
+        let name_part = t.kind == Kind::Word
+            && (w.starts_with(char::is_uppercase) || f & (vocab::DETERMINER | vocab::TITLE) != 0);
+        if !(name_part || w == "." || w == "-") {
+            return false;
+        }
+    }
+    false
 }
 
 fn starts_sentence(text: &str, t: &Token) -> bool {
@@ -107,7 +140,12 @@ mod tests {
         let tokens = tokenize(input, 0);
         let qs = quotes::find(&tokens);
         let in_quote = quotes::membership(&tokens, &qs);
-        let got: Vec<&str> = split(input, &tokens, &in_quote)
+        let mut buf = String::new();
+        let flags: Vec<u32> = tokens
+            .iter()
+            .map(|t| vocab::flags_of(t.span.slice(input), &mut buf))
+            .collect();
+        let got: Vec<&str> = split(input, &tokens, &in_quote, &flags)
             .iter()
             .map(|s| &input[tokens[s.first].span.start..tokens[s.end - 1].span.end])
             .collect();

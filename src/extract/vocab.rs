@@ -32,6 +32,7 @@ pub const PRONOUN: u32 = 1 << 17;
 pub const BETWEEN: u32 = 1 << 18;
 pub const DATE_START: u32 = 1 << 19;
 pub const ACCORDING: u32 = 1 << 20;
+pub const NOT_NAME: u32 = 1 << 21;
 
 /// Words that end a noun phrase when walking back from a cue: verbs, conjunctions,
 /// subordinators and prepositions that do not sit inside a source description.
@@ -207,6 +208,9 @@ fn build() -> WordMap<u32> {
     }
     for w in &lex.abbreviations {
         add(w, ABBREVIATION);
+    }
+    for w in &lex.not_names {
+        add(w, NOT_NAME);
     }
     for w in lex.organizations.first_words() {
         add(w, ORG_START);
