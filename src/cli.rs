@@ -235,10 +235,16 @@ fn run(cli: Cli) -> anyhow::Result<Outcome> {
     }
 }
 
+/// Whether the command stopped because its reader went away (`| head`), which is not an
+/// error. Serializers wrap the I/O error, so both forms are checked.
 fn is_broken_pipe(err: &anyhow::Error) -> bool {
     err.chain().any(|cause| {
         cause
             .downcast_ref::<std::io::Error>()
             .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+            || cause
+                .downcast_ref::<serde_json::Error>()
+                .and_then(serde_json::Error::io_error_kind)
+                == Some(std::io::ErrorKind::BrokenPipe)
     })
 }

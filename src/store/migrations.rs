@@ -43,10 +43,10 @@ pub fn migrate(conn: &mut Connection, path: &str, steps: &[Step]) -> Result<(), 
     if version > known {
         return Err(too_new(path, version, known));
     }
-    let failed = |version, source| StoreError::Migrate {
+    let failed = |version, source: rusqlite::Error| StoreError::Migrate {
         path: path.to_owned(),
         version,
-        source,
+        reason: super::open_reason(&source),
     };
     if version == 0 {
         tx.execute_batch(SCHEMA_V1).map_err(|e| failed(1, e))?;

@@ -25,11 +25,8 @@ const BUSY_TIMEOUT: Duration = Duration::from_secs(60);
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
-    #[error("cannot open database {path}: {source}")]
-    Open {
-        path: String,
-        source: rusqlite::Error,
-    },
+    #[error("cannot open database {path}: {reason}")]
+    Open { path: String, reason: String },
     #[error(
         "database {path} has schema version {found}, newer than this whosaid knows ({known}); upgrade whosaid"
     )]
@@ -38,14 +35,34 @@ pub enum StoreError {
         found: i64,
         known: i64,
     },
-    #[error("cannot upgrade database {path} to schema version {version}: {source}")]
+    #[error("cannot upgrade database {path} to schema version {version}: {reason}")]
     Migrate {
         path: String,
         version: i64,
-        source: rusqlite::Error,
+        reason: String,
     },
     #[error(transparent)]
     Sql(#[from] rusqlite::Error),
+}
+
+/// What went wrong opening a database, in one line with a hint, without the repetition of
+/// SQLite's own error chain ("file is not a database: file is not a database: Error code 26").
+pub(crate) fn open_reason(e: &rusqlite::Error) -> String {
+    match e {
+        rusqlite::Error::SqliteFailure(code, message) => match code.code {
+            rusqlite::ErrorCode::NotADatabase => {
+                String::from("not an SQLite database; give another --db path")
+            }
+            rusqlite::ErrorCode::CannotOpen => String::from(
+                "cannot create or open the file; check that its directory exists and is writable",
+            ),
+            rusqlite::ErrorCode::ReadOnly | rusqlite::ErrorCode::PermissionDenied => {
+                String::from("the file is read-only; check its permissions")
+            }
+            _ => message.clone().unwrap_or_else(|| code.to_string()),
+        },
+        other => other.to_string(),
+    }
 }
 
 /// An open claim database.
@@ -57,9 +74,9 @@ impl Store {
     /// Opens (creating if needed) the database at `path` and brings its schema up to date.
     pub fn open(path: &Path) -> Result<Self, StoreError> {
         let display = path.display().to_string();
-        let open_err = |source| StoreError::Open {
+        let open_err = |e: rusqlite::Error| StoreError::Open {
             path: display.clone(),
-            source,
+            reason: open_reason(&e),
         };
         let mut conn = Connection::open(path).map_err(open_err)?;
         configure(&conn).map_err(open_err)?;
