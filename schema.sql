@@ -19,7 +19,11 @@ CREATE TABLE articles (
     extractor_version INTEGER NOT NULL,
     imported_at       TEXT NOT NULL
 );
-CREATE UNIQUE INDEX articles_url ON articles(url) WHERE url IS NOT NULL;
+-- Full indexes, not partial ones ("WHERE url IS NOT NULL"): with a partial index, a
+-- statement comparing the column to a parameter is prepared again for every new value
+-- (measured: a sixth of an import's time went to re-preparing speaker lookups).
+-- NULLs never collide in a UNIQUE index, so articles without a URL are unaffected.
+CREATE UNIQUE INDEX articles_url ON articles(url);
 CREATE INDEX articles_outlet ON articles(outlet);
 CREATE INDEX articles_author ON articles(author);
 CREATE INDEX articles_published ON articles(published);
@@ -40,7 +44,7 @@ CREATE TABLE speakers (
 );
 CREATE INDEX speakers_name ON speakers(name);
 CREATE INDEX speakers_norm ON speakers(norm);
-CREATE INDEX speakers_surname ON speakers(surname) WHERE surname IS NOT NULL;
+CREATE INDEX speakers_surname ON speakers(surname);
 
 -- Every way a speaker was written; `norm` is the lookup key (lowercase, no honorifics).
 CREATE TABLE speaker_aliases (
@@ -115,5 +119,5 @@ CREATE VIRTUAL TABLE claims_fts_terms USING fts5vocab(claims_fts, 'row');
 
 -- Indexes for updates and re-extraction, which replace one article's claims: its
 -- per-article speakers and titles are found by article, not by a scan of all of them.
-CREATE INDEX speakers_article ON speakers(article_id) WHERE article_id IS NOT NULL;
+CREATE INDEX speakers_article ON speakers(article_id);
 CREATE INDEX speaker_titles_article ON speaker_titles(article_id);

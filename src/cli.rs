@@ -69,6 +69,7 @@ pub struct ImportArgs {
     /// Worker threads for reading and extraction (default: all cores).
     #[arg(long, short)]
     pub jobs: Option<usize>,
+    /// Output format.
     #[arg(long, value_enum, default_value = "table")]
     pub format: Format,
 }
@@ -78,6 +79,7 @@ pub struct ExtractArgs {
     /// Files to read; `-` reads stdin.
     #[arg(required = true)]
     pub files: Vec<PathBuf>,
+    /// Output format.
     #[arg(long, value_enum, default_value = "table")]
     pub format: Format,
 }
@@ -105,8 +107,10 @@ pub struct ClaimsArgs {
     /// Latest date (YYYY-MM-DD), on the statement date or else the publication date.
     #[arg(long)]
     pub until: Option<String>,
+    /// Only claims from articles of this outlet (case-insensitive).
     #[arg(long)]
     pub outlet: Option<String>,
+    /// Only claims from articles by this author (case-insensitive).
     #[arg(long)]
     pub author: Option<String>,
     /// Full-text search on the claim text.
@@ -115,11 +119,13 @@ pub struct ClaimsArgs {
     /// Sort order: reliability, date, article, speaker.
     #[arg(long, default_value = "article")]
     pub sort: String,
+    /// Show at most this many claims.
     #[arg(long)]
     pub limit: Option<usize>,
     /// Show the reliability factors of each claim.
     #[arg(long)]
     pub explain: bool,
+    /// Output format.
     #[arg(long, value_enum, default_value = "table")]
     pub format: Format,
 }
@@ -128,6 +134,7 @@ pub struct ClaimsArgs {
 pub struct SpeakersArgs {
     #[command(subcommand)]
     pub action: Option<SpeakersAction>,
+    /// Output format.
     #[arg(long, value_enum, default_value = "table")]
     pub format: Format,
 }
@@ -143,12 +150,14 @@ pub enum SpeakersAction {
 #[derive(Debug, Args)]
 pub struct SpeakerArgs {
     pub name: String,
+    /// Output format.
     #[arg(long, value_enum, default_value = "table")]
     pub format: Format,
 }
 
 #[derive(Debug, Args)]
 pub struct ReportArgs {
+    /// Output format.
     #[arg(long, value_enum, default_value = "table")]
     pub format: Format,
 }
@@ -173,6 +182,7 @@ pub struct EvalArgs {
     /// extraction; for comparing other systems.
     #[arg(long)]
     pub predictions: Option<PathBuf>,
+    /// Output format.
     #[arg(long, value_enum, default_value = "table")]
     pub format: Format,
 }

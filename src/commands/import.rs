@@ -1,18 +1,19 @@
 //! `whosaid import`: runs the import pipeline with a progress bar, reports each bad
 //! input once, and prints what was stored.
 
-use std::fmt::Write as _;
+use std::collections::HashMap;
 use std::io::{IsTerminal, Write};
 use std::path::Path;
 use std::time::Duration;
 
 use anyhow::Context;
-use comfy_table::{ContentArrangement, Table, presets};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use crate::cli::{Format, ImportArgs, Outcome};
+use crate::commands;
 use crate::extract;
 use crate::pipeline::{self, Event, ImportOptions, ImportSummary};
+use crate::report::{self, Cell, Section};
 use crate::store::Store;
 use crate::store::write::{self, ArticleSummary, Stored};
 
@@ -95,7 +96,8 @@ pub fn counts_line(summary: &ImportSummary) -> String {
 }
 
 /// Renders what an import stored, read back from the store: per article its id,
-/// status, title, date, author and claims by source type.
+/// status, title, date, author, claims, and claims by source type. Tables and Markdown
+/// show the first [`TABLE_ROWS`] articles; CSV and JSON list them all.
 ///
 /// # Errors
 /// When the database cannot be read.
@@ -104,135 +106,65 @@ pub fn render_summary(
     summary: &ImportSummary,
     format: Format,
 ) -> anyhow::Result<String> {
-    let mut out = String::new();
-    match format {
-        Format::Table | Format::Markdown => {
-            let shown = &summary.articles[..summary.articles.len().min(TABLE_ROWS)];
-            let rows = rows(store, shown)?;
-            if rows.is_empty() {
-                return Ok(out);
-            }
-            let mut table = Table::new();
-            table.load_style(if format == Format::Markdown {
-                presets::ASCII_MARKDOWN
-            } else {
-                presets::UTF8_FULL_CONDENSED
-            });
-            table.set_content_arrangement(ContentArrangement::Dynamic);
-            table.set_header(vec![
-                "id",
-                "status",
-                "title",
-                "date",
-                "author",
-                "claims",
-                "by source type",
-            ]);
-            for (status, row) in &rows {
-                table.add_row(vec![
-                    row.id.to_string(),
-                    (*status).to_owned(),
-                    row.title.clone().unwrap_or_default(),
-                    row.date.clone().unwrap_or_default(),
-                    row.author.clone().unwrap_or_default(),
-                    row.claims.to_string(),
-                    by_type(row),
-                ]);
-            }
-            writeln!(out, "{table}")?;
-            let rest = summary.articles.len() - shown.len();
-            if rest > 0 {
-                writeln!(out, "… and {rest} more articles (see `whosaid report`)")?;
-            }
-        }
-        Format::Jsonl | Format::Json | Format::Csv => {
-            if format == Format::Csv {
-                out.push_str("id,status,title,date,author,claims,by_source_type\n");
-            }
-            let mut first = true;
-            if format == Format::Json {
-                out.push('[');
-            }
-            // In chunks, so a large import's summary is never all in memory as rows.
-            for chunk in summary.articles.chunks(1000) {
-                for (status, row) in rows(store, chunk)? {
-                    if format == Format::Csv {
-                        writeln!(
-                            out,
-                            "{},{},{},{},{},{},{}",
-                            row.id,
-                            status,
-                            csv(row.title.as_deref()),
-                            csv(row.date.as_deref()),
-                            csv(row.author.as_deref()),
-                            row.claims,
-                            csv(Some(&by_type(&row)))
-                        )?;
-                    } else if format == Format::Json {
-                        out.push_str(if first { "\n" } else { ",\n" });
-                        out.push_str(&json(status, &row).to_string());
-                    } else {
-                        writeln!(out, "{}", json(status, &row))?;
-                    }
-                    first = false;
-                }
-            }
-            if format == Format::Json {
-                out.push_str("\n]\n");
-            }
-        }
+    if summary.articles.is_empty() {
+        return Ok(String::new());
     }
-    Ok(out)
-}
-
-fn rows(store: &Store, stored: &[Stored]) -> anyhow::Result<Vec<(&'static str, ArticleSummary)>> {
-    let ids: Vec<i64> = stored.iter().map(|s| s.id()).collect();
-    let found = write::article_summaries(store.conn(), &ids)?;
-    let by_id: std::collections::HashMap<i64, ArticleSummary> =
-        found.into_iter().map(|r| (r.id, r)).collect();
-    Ok(stored
-        .iter()
-        .filter_map(|s| {
-            let status = match s {
+    let human = matches!(format, Format::Table | Format::Markdown);
+    let shown = if human {
+        &summary.articles[..summary.articles.len().min(TABLE_ROWS)]
+    } else {
+        &summary.articles[..]
+    };
+    let mut section = Section::new(
+        "imported",
+        "Imported articles",
+        vec![
+            "id",
+            "status",
+            "title",
+            "date",
+            "author",
+            "claims",
+            "by source type",
+        ],
+    );
+    for chunk in shown.chunks(1000) {
+        let ids: Vec<i64> = chunk.iter().map(|s| s.id()).collect();
+        let rows: HashMap<i64, ArticleSummary> = write::article_summaries(store.conn(), &ids)?
+            .into_iter()
+            .map(|r| (r.id, r))
+            .collect();
+        for stored in chunk {
+            let Some(row) = rows.get(&stored.id()) else {
+                continue;
+            };
+            let status = match stored {
                 Stored::Imported { .. } => "new",
                 Stored::Unchanged { .. } => "unchanged",
                 Stored::Replaced { .. } => "replaced",
             };
-            by_id.get(&s.id()).cloned().map(|row| (status, row))
-        })
-        .collect())
-}
-
-fn by_type(row: &ArticleSummary) -> String {
-    row.by_source_type
-        .iter()
-        .map(|(t, n)| format!("{t} {n}"))
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
-fn json(status: &str, row: &ArticleSummary) -> serde_json::Value {
-    let by_type: serde_json::Map<String, serde_json::Value> = row
-        .by_source_type
-        .iter()
-        .map(|(t, n)| (t.as_str().to_owned(), serde_json::Value::from(*n)))
-        .collect();
-    serde_json::json!({
-        "id": row.id,
-        "status": status,
-        "title": row.title,
-        "date": row.date,
-        "author": row.author,
-        "claims": row.claims,
-        "by_source_type": by_type,
-    })
-}
-
-fn csv(field: Option<&str>) -> String {
-    let field = field.unwrap_or_default();
-    if field.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", field.replace('"', "\"\""))
-    } else {
-        field.to_owned()
+            let by_type = row
+                .by_source_type
+                .iter()
+                .map(|(t, n)| format!("{t} {n}"))
+                .collect::<Vec<_>>()
+                .join(", ");
+            section.rows.push(vec![
+                Cell::Int(row.id),
+                Cell::text(status),
+                Cell::opt(row.title.as_deref()),
+                Cell::opt(row.date.as_deref()),
+                Cell::opt(row.author.as_deref()),
+                Cell::Int(row.claims as i64),
+                Cell::text(by_type),
+            ]);
+        }
     }
+    let rest = summary.articles.len() - shown.len();
+    if rest > 0 {
+        section.note = Some(format!(
+            "… and {rest} more articles (`--format csv` lists them all; `whosaid report` sums them up)"
+        ));
+    }
+    Ok(report::render(&[section], commands::report::format(format)))
 }

@@ -191,14 +191,6 @@ fn is_double_quote(c: char) -> bool {
     matches!(c, '"' | '“' | '”' | '„' | '‟' | '«' | '»')
 }
 
-fn opens(c: char) -> bool {
-    matches!(c, '"' | '“' | '„' | '«' | '‘' | '\'')
-}
-
-fn closes(c: char) -> bool {
-    matches!(c, '"' | '”' | '“' | '»' | '’' | '\'')
-}
-
 /// Whether `text` contains an opening single quotation mark: `‘`, or a straight `'` after
 /// whitespace (or at the start) and before a letter, unlike an apostrophe inside a word.
 fn has_single_quote(text: &str) -> bool {
@@ -216,44 +208,110 @@ fn has_single_quote(text: &str) -> bool {
     false
 }
 
+/// A style of quotation marks: marks that only open, marks that only close, and the
+/// straight mark that does both.
+struct Family {
+    opening: &'static [char],
+    closing: &'static [char],
+    straight: Option<char>,
+}
+
+const FAMILIES: [Family; 3] = [
+    Family {
+        opening: &['“', '„'],
+        closing: &['”', '‟'],
+        straight: Some('"'),
+    },
+    Family {
+        opening: &['‘'],
+        closing: &['’'],
+        straight: Some('\''),
+    },
+    Family {
+        opening: &['«'],
+        closing: &['»'],
+        straight: None,
+    },
+];
+
+impl Family {
+    fn of(c: char) -> Option<&'static Family> {
+        FAMILIES
+            .iter()
+            .find(|f| f.opening.contains(&c) || f.closing.contains(&c) || f.straight == Some(c))
+    }
+}
+
 /// Whether one piece of text is wholly a quotation: after trimming whitespace and sentence
-/// punctuation it opens and closes with quotation marks and has no double quotation mark
-/// in between (nested single quotes are fine).
+/// punctuation it opens and closes with quotation marks of one style (curly or straight
+/// mixed, as typed in news copy), and no letter or digit stands outside the quotation.
+/// Quotations nest ("“He called it “fake.””", "“He called it ‘fake’.”"); several side by
+/// side ("“A.” “B.”") and a quote running over paragraphs, each reopened and only the last
+/// closed, are wholly quoted.
 fn wholly_quoted(text: &str) -> bool {
     let trimmed = text.trim_matches(|c: char| {
         c.is_whitespace() || matches!(c, ',' | ';' | ':' | '.' | '?' | '!' | '—' | '–' | '-')
     });
-    let mut chars = trimmed.chars();
-    let (Some(first), Some(last)) = (chars.next(), chars.next_back()) else {
+    let (Some(first), Some(last)) = (trimmed.chars().next(), trimmed.chars().next_back()) else {
         return false;
     };
-    if !opens(first) || !closes(last) {
+    let Some(family) = Family::of(first) else {
+        return false;
+    };
+    let opens = |c: char| family.opening.contains(&c) || family.straight == Some(c);
+    let closes = |c: char| family.closing.contains(&c) || family.straight == Some(c);
+    if !opens(first) || !closes(last) || trimmed.chars().count() < 2 {
         return false;
     }
-    let inner = chars.as_str();
-    if is_double_quote(first) {
-        !inner.chars().any(is_double_quote)
-    } else {
-        !inner.chars().any(is_double_quote) && !has_single_quote(inner)
+    let mut depth = 0usize;
+    // The previous character, and the previous one that is not a space (a line break counts).
+    let (mut prev, mut prev_visible): (Option<char>, Option<char>) = (None, None);
+    let mut chars = trimmed.chars().peekable();
+    while let Some(c) = chars.next() {
+        let next_is_word = chars.peek().is_some_and(|n| n.is_alphanumeric());
+        let after_space = prev.is_none_or(char::is_whitespace);
+        // An apostrophe inside a word ("Clinton’s", "don't") is not a quotation mark.
+        let apostrophe = prev.is_some_and(char::is_alphanumeric) && next_is_word;
+        // A quotation reopened at a paragraph start continues the open one.
+        let reopening = depth > 0 && prev_visible == Some('\n');
+        if family.opening.contains(&c) {
+            if !reopening {
+                depth += 1;
+            }
+        } else if family.closing.contains(&c) && !apostrophe {
+            depth = depth.saturating_sub(1);
+        } else if family.straight == Some(c) && !apostrophe {
+            if depth == 0 || (after_space && next_is_word && !reopening) {
+                depth += 1;
+            } else if !reopening {
+                depth -= 1;
+            }
+        } else if depth == 0 && c.is_alphanumeric() {
+            return false;
+        }
+        prev = Some(c);
+        if !c.is_whitespace() || c == '\n' {
+            prev_visible = Some(c);
+        }
     }
+    true
 }
 
 /// The kind of an attributed content judged from its quotation marks, as PolNeAR gold
-/// carries no kind: every piece wholly quoted is direct, any quotation mark inside is
-/// mixed, none is indirect.
+/// carries no kind: wholly quoted is direct, any quotation mark inside is mixed, none is
+/// indirect. The pieces of a discontinuous content are judged together, one per line, as
+/// a quotation may open in one piece and close in the next ("“A. … B,”").
 #[must_use]
 pub fn quote_kind(body: &str, pieces: &[Span]) -> ClaimKind {
-    let texts: Vec<&str> = pieces
+    let text = pieces
         .iter()
-        .map(|p| p.slice(body))
-        .filter(|t| !t.trim().is_empty())
-        .collect();
-    if !texts.is_empty() && texts.iter().all(|t| wholly_quoted(t)) {
+        .map(|p| p.slice(body).trim())
+        .filter(|t| !t.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n");
+    if wholly_quoted(&text) {
         ClaimKind::Direct
-    } else if texts
-        .iter()
-        .any(|t| t.chars().any(is_double_quote) || has_single_quote(t))
-    {
+    } else if text.chars().any(is_double_quote) || has_single_quote(&text) {
         ClaimKind::Mixed
     } else {
         ClaimKind::Indirect
@@ -384,6 +442,29 @@ mod tests {
         );
         kind_case(&["“We will win,”", "and then left"], ClaimKind::Mixed);
         kind_case(&["“A” and “B”"], ClaimKind::Mixed);
+        kind_case(&["“A.” “B.”"], ClaimKind::Direct);
+        kind_case(&["\"Asked “why?” he left.\""], ClaimKind::Direct);
+        kind_case(
+            &["“First paragraph.\n\n“Second paragraph.”"],
+            ClaimKind::Direct,
+        );
+        kind_case(
+            &["\"First paragraph.\n\n\"Second paragraph.\""],
+            ClaimKind::Direct,
+        );
+        kind_case(&["“We won,” and then he left"], ClaimKind::Mixed);
+        kind_case(&["“Clinton’s plan is ‘rigged,’ folks.”"], ClaimKind::Direct);
+        kind_case(&["“He calls it “hell” here.”"], ClaimKind::Direct);
+        // Curly and straight marks mixed by a typo still make one quotation.
+        kind_case(&["\"Oz has a pulpit,”", "“He can’t.\""], ClaimKind::Direct);
+        kind_case(&["‘Clinton’s plan,’ he wrote"], ClaimKind::Mixed);
+        // A quotation opened in one piece and closed in the next.
+        kind_case(&["“We started it.", "I finished it,”"], ClaimKind::Direct);
+        kind_case(
+            &["\"First paragraph.", "\"Second paragraph.\""],
+            ClaimKind::Direct,
+        );
+        kind_case(&["“We started it.", "and he left"], ClaimKind::Mixed);
         kind_case(&["It’s ‘in Their Heads’"], ClaimKind::Mixed);
         kind_case(&["that Clinton’s health is fine"], ClaimKind::Indirect);
         kind_case(&["the talks failed"], ClaimKind::Indirect);

@@ -12,21 +12,53 @@ use regex::Regex;
 
 const MONTH: &str = r"(?i:(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?))\.?";
 
-static ISO: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?\b").unwrap()
+/// The order of the captured year, month and day in each date pattern.
+#[derive(Clone, Copy)]
+enum Order {
+    Ymd,
+    Mdy,
+    Dmy,
+}
+
+/// The date patterns, each with its capture order. Word boundaries are ASCII (`(?-u:\b)`)
+/// so that the regex engine's fast DFA handles them on any text.
+fn patterns() -> [(String, Order); 3] {
+    [
+        (
+            String::from(
+                r"([0-9]{4})[-/]([0-9]{1,2})[-/]([0-9]{1,2})(?:[T ][0-9]{1,2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]+)?)?(?:Z|[+-][0-9]{2}:?[0-9]{2})?)?(?-u:\b)",
+            ),
+            Order::Ymd,
+        ),
+        (
+            format!(r"{MONTH}\s+([0-9]{{1,2}})(?i:st|nd|rd|th)?,?\s+([0-9]{{4}})(?-u:\b)"),
+            Order::Mdy,
+        ),
+        (
+            format!(
+                r"([0-9]{{1,2}})(?i:st|nd|rd|th)?\s+(?i:of\s+)?{MONTH},?\s+([0-9]{{4}})(?-u:\b)"
+            ),
+            Order::Dmy,
+        ),
+    ]
+}
+
+/// The patterns anchored at the start of the text.
+static AT_START: LazyLock<Vec<(Regex, Order)>> = LazyLock::new(|| {
+    patterns()
+        .into_iter()
+        .map(|(p, o)| (Regex::new(&format!("^(?:{p})")).unwrap(), o))
+        .collect()
 });
-static MDY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"\b{MONTH}\s+(\d{{1,2}})(?i:st|nd|rd|th)?,?\s+(\d{{4}})\b"
-    ))
-    .unwrap()
+
+/// The patterns anywhere, after a word boundary.
+static ANYWHERE: LazyLock<Vec<(Regex, Order)>> = LazyLock::new(|| {
+    patterns()
+        .into_iter()
+        .map(|(p, o)| (Regex::new(&format!(r"(?-u:\b)(?:{p})")).unwrap(), o))
+        .collect()
 });
-static DMY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"\b(\d{{1,2}})(?i:st|nd|rd|th)?\s+(?i:of\s+)?{MONTH},?\s+(\d{{4}})\b"
-    ))
-    .unwrap()
-});
+
 static WEEKDAY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?i:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?i:day|sday|nesday|rsday|urday)?\.?,?\s+").unwrap()
 });
@@ -36,10 +68,9 @@ static WEEKDAY: LazyLock<Regex> = LazyLock::new(|| {
 #[must_use]
 pub fn parse_date(text: &str) -> Option<String> {
     let text = text.trim();
-    let text = WEEKDAY.find(text).map_or(text, |m| &text[m.end()..]);
-    let (iso, range) = find_date(text)?;
-    let rest = text[range.end..].trim();
-    (range.start == 0 && (rest.is_empty() || rest.starts_with(['T', ' ', '(']))).then_some(iso)
+    let (iso, end) = date_at_start(text)?;
+    let rest = text[end..].trim();
+    (rest.is_empty() || rest.starts_with(['T', ' ', '('])).then_some(iso)
 }
 
 /// The date `text` starts with (after an optional weekday), in ISO form, and the byte
@@ -47,42 +78,31 @@ pub fn parse_date(text: &str) -> Option<String> {
 #[must_use]
 pub fn date_at_start(text: &str) -> Option<(String, usize)> {
     let skip = WEEKDAY.find(text).map_or(0, |m| m.end());
-    let (iso, range) = find_date(&text[skip..])?;
-    (range.start == 0).then_some((iso, skip + range.end))
+    let rest = &text[skip..];
+    AT_START.iter().find_map(|(re, order)| {
+        let c = re.captures(rest)?;
+        Some((to_iso(&c, *order)?, skip + c.get(0)?.end()))
+    })
 }
 
 /// The first date in `text`, in ISO form, with the byte range it was written in.
 #[must_use]
 pub fn find_date(text: &str) -> Option<(String, Range<usize>)> {
-    let mut best: Option<(String, Range<usize>)> = None;
-    let mut consider = |iso: Option<String>, range: Range<usize>| {
-        if let Some(iso) = iso {
-            if best.as_ref().is_none_or(|(_, b)| range.start < b.start) {
-                best = Some((iso, range));
-            }
-        }
-    };
-    if let Some((iso_date, m)) = ISO.captures_iter(text).find_map(|c| {
-        Some((
-            iso(&c[1], month_number_digits(&c[2]), &c[3])?,
-            c.get(0)?.range(),
-        ))
-    }) {
-        consider(Some(iso_date), m);
+    ANYWHERE
+        .iter()
+        .filter_map(|(re, order)| {
+            re.captures_iter(text)
+                .find_map(|c| Some((to_iso(&c, *order)?, c.get(0)?.range())))
+        })
+        .min_by_key(|(_, range)| range.start)
+}
+
+fn to_iso(c: &regex::Captures<'_>, order: Order) -> Option<String> {
+    match order {
+        Order::Ymd => iso(&c[1], month_number_digits(&c[2]), &c[3]),
+        Order::Mdy => iso(&c[3], month_number(&c[1]), &c[2]),
+        Order::Dmy => iso(&c[3], month_number(&c[2]), &c[1]),
     }
-    if let Some((iso_date, m)) = MDY
-        .captures_iter(text)
-        .find_map(|c| Some((iso(&c[3], month_number(&c[1]), &c[2])?, c.get(0)?.range())))
-    {
-        consider(Some(iso_date), m);
-    }
-    if let Some((iso_date, m)) = DMY
-        .captures_iter(text)
-        .find_map(|c| Some((iso(&c[3], month_number(&c[2]), &c[1])?, c.get(0)?.range())))
-    {
-        consider(Some(iso_date), m);
-    }
-    best
 }
 
 fn month_number_digits(text: &str) -> Option<u32> {

@@ -16,11 +16,12 @@ pub(crate) struct Decoded {
     pub warning: Option<String>,
 }
 
-/// Decodes `bytes`, or says why they are not text.
-pub(crate) fn decode(bytes: &[u8]) -> Result<Decoded, (ErrorKind, String)> {
-    if let Some(text) = utf16(bytes) {
+/// Decodes `bytes`, or says why they are not text. Valid UTF-8 becomes the string without
+/// a copy.
+pub(crate) fn decode(bytes: Vec<u8>) -> Result<Decoded, (ErrorKind, String)> {
+    if let Some(text) = utf16(&bytes) {
         // The decoded text must pass the same checks as any other text.
-        let inner = decode(text.as_bytes())?;
+        let inner = decode(text.into_bytes())?;
         return Ok(Decoded {
             text: inner.text,
             warning: Some(String::from(
@@ -45,9 +46,9 @@ pub(crate) fn decode(bytes: &[u8]) -> Result<Decoded, (ErrorKind, String)> {
             String::from("not an article: binary data (control bytes)"),
         ));
     }
-    match std::str::from_utf8(bytes) {
-        Ok(text) => Ok(Decoded {
-            text: text.to_owned(),
+    match std::str::from_utf8(&bytes) {
+        Ok(_) => Ok(Decoded {
+            text: String::from_utf8(bytes).expect("checked just above"),
             warning: None,
         }),
         Err(first) => {
@@ -67,7 +68,7 @@ pub(crate) fn decode(bytes: &[u8]) -> Result<Decoded, (ErrorKind, String)> {
             }
             let plural = if invalid == 1 { "" } else { "s" };
             Ok(Decoded {
-                text: String::from_utf8_lossy(bytes).into_owned(),
+                text: String::from_utf8_lossy(&bytes).into_owned(),
                 warning: Some(format!(
                     "invalid UTF-8 at byte {} ({invalid} invalid sequence{plural} replaced by U+FFFD); \
                      offsets after it refer to the decoded text",
@@ -105,7 +106,7 @@ mod tests {
 
     #[track_caller]
     fn case(bytes: &[u8], expected: Result<(&str, bool), ErrorKind>) {
-        let got = decode(bytes);
+        let got = decode(bytes.to_vec());
         match (got, expected) {
             (Ok(d), Ok((text, warned))) => {
                 assert_eq!(d.text, text);
@@ -147,7 +148,7 @@ mod tests {
 
     #[test]
     fn warning_names_the_first_bad_byte() {
-        let d = decode(b"abc\xffdef\xfe").unwrap();
+        let d = decode(b"abc\xffdef\xfe".to_vec()).unwrap();
         let w = d.warning.unwrap();
         assert!(w.contains("at byte 3"), "{w}");
         assert!(w.contains("2 invalid sequences"), "{w}");

@@ -185,7 +185,7 @@ pub fn read_path(path: &Path) -> Result<Read, IngestError> {
         }
         std::fs::read(path).map_err(|e| fail(ErrorKind::Io, io_message(&e)))?
     };
-    parse(&origin, &bytes)
+    parse_owned(&origin, bytes)
 }
 
 /// Turns the bytes of one file into articles. Pure: no I/O.
@@ -198,6 +198,13 @@ pub fn read_path(path: &Path) -> Result<Read, IngestError> {
 /// When the bytes are binary, empty or whitespace-only, malformed JSON, or HTML without
 /// article text.
 pub fn parse(origin: &str, bytes: &[u8]) -> Result<Read, IngestError> {
+    parse_owned(origin, bytes.to_vec())
+}
+
+/// [`parse`] on bytes it may keep: a valid UTF-8 file becomes the article body without a
+/// copy, so a large file costs its size once.
+fn parse_owned(origin: &str, bytes: Vec<u8>) -> Result<Read, IngestError> {
+    let was_empty = bytes.is_empty();
     let decoded =
         decode::decode(bytes).map_err(|(kind, message)| IngestError::new(origin, kind, message))?;
     if decoded
@@ -205,7 +212,7 @@ pub fn parse(origin: &str, bytes: &[u8]) -> Result<Read, IngestError> {
         .trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}')
         .is_empty()
     {
-        let message = if bytes.is_empty() {
+        let message = if was_empty {
             "not an article: empty file"
         } else {
             "not an article: only whitespace"

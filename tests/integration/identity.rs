@@ -176,18 +176,16 @@ fn a_split_with_nothing_to_move_is_refused() {
     );
 }
 
-/// Imports the identity fixtures with the real extractor; `None` (after saying so) when
-/// this build cannot import yet.
-fn import_fixtures(dir: &Path) -> Option<std::path::PathBuf> {
+/// Imports the identity fixtures with the real binary.
+fn import_fixtures(dir: &Path) -> std::path::PathBuf {
     let db = dir.join("imported.db");
     let out = crate::seed::whosaid(&db, &["import", "--quiet", crate::seed::FIXTURES]);
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    if stderr.contains("not implemented") || stderr.contains("not readable yet") {
-        eprintln!("skipped: `whosaid import` is not available in this build");
-        return None;
-    }
-    assert!(out.status.success(), "import failed: {stderr}");
-    Some(db)
+    assert!(
+        out.status.success(),
+        "import failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    db
 }
 
 /// What the real extractor must make of the fixtures once stored: one Zeine across the
@@ -245,9 +243,7 @@ fn extracted_articles_merge_people_and_keep_namesakes_apart() {
 #[test]
 fn imported_articles_merge_people_and_keep_namesakes_apart() {
     let dir = tempfile::tempdir().unwrap();
-    let Some(db) = import_fixtures(dir.path()) else {
-        return;
-    };
+    let db = import_fixtures(dir.path());
     check_extracted(&db, || {
         ok(&db, &["reextract", "--all", "--quiet"]);
     });
