@@ -146,7 +146,18 @@ impl<T> PhraseTable<T> {
         word: impl Fn(usize) -> Option<&'w str>,
     ) -> Option<&Phrase<T>> {
         let first = word(0)?;
-        let list = self.by_first.get(lower_key(first).as_ref())?;
+        let list = if first.bytes().any(|b| b.is_ascii_uppercase())
+            && first.is_ascii()
+            && first.len() <= 32
+        {
+            let mut buf = [0u8; 32];
+            buf[..first.len()].copy_from_slice(first.as_bytes());
+            buf[..first.len()].make_ascii_lowercase();
+            let lowered = std::str::from_utf8(&buf[..first.len()]).ok()?;
+            self.by_first.get(lowered)?
+        } else {
+            self.by_first.get(lower_key(first).as_ref())?
+        };
         list.iter().find(|p| {
             p.words.len() <= available
                 && p.words

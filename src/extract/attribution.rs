@@ -341,11 +341,18 @@ fn after_cue(doc: &Doc<'_>, s: &Sentence, cue: Cue, class: Option<CueClass>) -> 
             }
             continue;
         }
-        if doc.is(k, "in")
+        if doc.is_any(k, &["in", "during"])
             && doc.is_any(k + 1, &["a", "an", "his", "her", "their", "its", "the"])
-            && doc.is_any(k + 2, CHANNEL_NOUNS)
+            && let Some(noun) = (k + 2..(k + 5).min(s.end)).find(|&j| doc.is_any(j, CHANNEL_NOUNS))
+            && (k + 2..noun).all(|j| doc.is_word(j) && !doc.is_clause_word(j))
         {
-            k += 3;
+            k = noun + 1;
+            // "said in a telephone interview, that …"
+            if doc.is_punct(k, ",")
+                && (doc.is(k + 1, "that") || doc.kind(k + 1) == Some(Kind::Open))
+            {
+                k += 1;
+            }
             continue;
         }
         if let Some(e) = time_phrase(doc, k) {
@@ -397,6 +404,8 @@ fn after_cue(doc: &Doc<'_>, s: &Sentence, cue: Cue, class: Option<CueClass>) -> 
                         ],
                     )
                     || doc.is_any(b, &[".", "?", "!", ";", ")"])
+                    || (doc.is(b, "of")
+                        && doc.is_any(cue.first, &["accused", "accuses", "accusing", "accuse"]))
                     || doc.is_punct(b, ",")
                     || doc.is_punct(b, ":")
                     || doc.kind(b) == Some(Kind::Open)
@@ -742,6 +751,25 @@ fn content_end(doc: &Doc<'_>, from: usize, end: usize) -> usize {
             }
             if doc.is(k, "and") && cue_next && next.is_some_and(|v| !is_participle(doc, v)) {
                 return if doc.is_punct(k - 1, ",") { k - 1 } else { k };
+            }
+            // The reporter takes over after a semicolon, a dash or a comment clause
+            // ("…, which he called …", "…, while Bush said …").
+            if doc.is_punct(k, ";") && k > from + 2 {
+                return k;
+            }
+            if doc.is_punct(k, ",")
+                && k > from + 2
+                && doc.is_any(k + 1, &["while", "which", "whereas"])
+                && !doc.is_any(k + 2, &["well", "long", "much", "many", "soon", "if"])
+            {
+                return k;
+            }
+            if doc.is(k, "in")
+                && doc.is_any(k + 1, &["a", "an"])
+                && doc.is_any(k + 2, CHANNEL_NOUNS)
+                && k > from + 2
+            {
+                return k;
             }
         }
         k += 1;

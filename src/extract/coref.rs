@@ -96,7 +96,7 @@ impl Entities {
             {
                 e.name.clone_from(name);
             }
-            if !e.aliases.contains(&alias) {
+            if e.aliases.len() < 32 && !e.aliases.contains(&alias) {
                 e.aliases.push(alias);
             }
             return i;

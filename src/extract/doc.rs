@@ -29,7 +29,19 @@ impl<'a> Doc<'a> {
             .iter()
             .map(|t| {
                 if t.kind == Kind::Word {
-                    vocab::flags_of(t.span.slice(text), &mut buf)
+                    let word = t.span.slice(text);
+                    let cap = match word.as_bytes()[0] {
+                        b if b.is_ascii_uppercase() => vocab::CAPITALISED,
+                        b if b < 128 => 0,
+                        _ => {
+                            if word.chars().next().is_some_and(char::is_uppercase) {
+                                vocab::CAPITALISED
+                            } else {
+                                0
+                            }
+                        }
+                    };
+                    vocab::flags_of(word, &mut buf) | cap
                 } else {
                     0
                 }
@@ -93,7 +105,7 @@ impl<'a> Doc<'a> {
     /// A word starting with a capital letter.
     #[must_use]
     pub fn is_cap(&self, i: usize) -> bool {
-        self.is_word(i) && self.s(i).chars().next().is_some_and(char::is_uppercase)
+        self.has(i, vocab::CAPITALISED)
     }
 
     /// A word written in capitals only ("WALLACE").

@@ -26,7 +26,7 @@ use doc::Doc;
 
 /// Bumped whenever extraction output can change; stored per article so `reextract`
 /// knows which articles are stale.
-pub const EXTRACTOR_VERSION: u32 = 2;
+pub const EXTRACTOR_VERSION: u32 = 3;
 
 /// Extracts every claim of `article`, with its speakers.
 #[must_use]
@@ -75,6 +75,7 @@ pub fn extract(article: &Article) -> Extraction {
         speaker_of.push(entity);
     }
     let mut used: Vec<usize> = Vec::new();
+    let mut is_used = vec![false; entities.list.len()];
     let mut order: Vec<usize> = (0..found.len()).collect();
     order.sort_by_key(|&i| (found[i].content.start, found[i].content.end));
     let claims = order
@@ -83,8 +84,9 @@ pub fn extract(article: &Article) -> Extraction {
         .map(|(f, entity)| {
             let e = entity.map(|i| &entities.list[i]);
             if let Some(i) = entity
-                && !used.contains(i)
+                && !is_used[*i]
             {
+                is_used[*i] = true;
                 used.push(*i);
             }
             build_claim(&doc, article, f, e)

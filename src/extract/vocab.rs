@@ -33,6 +33,8 @@ pub const BETWEEN: u32 = 1 << 18;
 pub const DATE_START: u32 = 1 << 19;
 pub const ACCORDING: u32 = 1 << 20;
 pub const NOT_NAME: u32 = 1 << 21;
+/// Set by [`super::doc::Doc`] on words starting with a capital letter.
+pub const CAPITALISED: u32 = 1 << 30;
 
 /// Words that end a noun phrase when walking back from a cue: verbs, conjunctions,
 /// subordinators and prepositions that do not sit inside a source description.
