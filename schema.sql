@@ -100,7 +100,9 @@ CREATE TABLE claims (
     rule                TEXT NOT NULL,
     UNIQUE (article_id, ordinal)
 );
-CREATE INDEX claims_speaker ON claims(speaker_id);
+-- (speaker_id, article_id, ordinal): a speaker's claims in article order without a sort,
+-- so the first page of a speaker with tens of thousands of claims reads only that page.
+CREATE INDEX claims_speaker ON claims(speaker_id, article_id, ordinal);
 -- (source_type, reliability): "claims of this type, most reliable first" without a sort.
 CREATE INDEX claims_source_type ON claims(source_type, reliability);
 CREATE INDEX claims_reliability ON claims(reliability);

@@ -116,10 +116,11 @@ pub struct ClaimsArgs {
     /// Full-text search on the claim text.
     #[arg(long)]
     pub search: Option<String>,
-    /// Sort order: reliability, date, article, speaker.
-    #[arg(long, default_value = "article")]
-    pub sort: String,
-    /// Show at most this many claims.
+    /// Sort order: reliability, date, article, speaker, relevance (default: relevance
+    /// with --search, else article).
+    #[arg(long)]
+    pub sort: Option<String>,
+    /// At most this many claims (tables show 100 unless told otherwise).
     #[arg(long)]
     pub limit: Option<usize>,
     /// Show the reliability factors of each claim.

@@ -7,7 +7,9 @@ use anyhow::Context;
 use crate::cli::{ClaimsArgs, Format, Outcome};
 use crate::commands::report::{format, open, print, scored};
 use crate::model::{ClaimKind, SourceType};
+use crate::report::claims::ScoredClaim;
 use crate::report::{self, claims};
+use crate::store::Store;
 use crate::store::queries::{self, ClaimFilter, ClaimOrder};
 
 /// How `--sort` orders claims.
@@ -24,8 +26,9 @@ fn sort(text: &str) -> anyhow::Result<Sort> {
         "date" => Sort::Sql(ClaimOrder::Date),
         "speaker" => Sort::Sql(ClaimOrder::Speaker),
         "reliability" => Sort::Reliability,
+        "relevance" => Sort::Sql(ClaimOrder::Relevance),
         other => anyhow::bail!(
-            "--sort: unknown order '{other}' (expected one of: article, date, speaker, reliability)"
+            "--sort: unknown order '{other}' (expected one of: article, date, speaker, reliability, relevance)"
         ),
     })
 }
@@ -55,7 +58,44 @@ fn date(flag: &str, text: &str) -> anyhow::Result<String> {
 /// When a flag is invalid, or the database cannot be opened or queried.
 pub fn run(db: &Path, args: ClaimsArgs) -> anyhow::Result<Outcome> {
     let store = open(db)?;
-    let order = sort(&args.sort)?;
+    let selection = select(&store, &args)?;
+    print(&render(&selection.claims, &args, format(args.format)))?;
+    if selection.more {
+        eprintln!(
+            "showing the first {} claims; pass --limit N for more, or --format jsonl for all",
+            selection.claims.len()
+        );
+    }
+    Ok(Outcome::Success)
+}
+
+/// How many claims a table shows when no `--limit` is given: a table of tens of
+/// thousands of rows is unreadable, and each row shown costs a corroboration probe.
+pub const TABLE_LIMIT: usize = 100;
+
+/// What `whosaid claims` shows.
+#[derive(Debug, Clone)]
+pub struct Selection {
+    pub claims: Vec<ScoredClaim>,
+    /// Whether the table limit ([`TABLE_LIMIT`]) left out further claims.
+    pub more: bool,
+}
+
+/// The claims `args` asks for, scored (corroboration included, computed only for the
+/// claims shown) and in order: what `whosaid claims` shows.
+///
+/// # Errors
+/// When a flag is invalid or the database cannot be queried.
+pub fn select(store: &Store, args: &ClaimsArgs) -> anyhow::Result<Selection> {
+    let order = match (&args.sort, &args.search) {
+        (Some(text), _) => sort(text)?,
+        (None, Some(_)) => Sort::Sql(ClaimOrder::Relevance),
+        (None, None) => Sort::Sql(ClaimOrder::Article),
+    };
+    // Tables stop at TABLE_LIMIT unless told otherwise; one more row is read to know
+    // whether there are more.
+    let table_limit = (args.format == Format::Table && args.limit.is_none()).then_some(TABLE_LIMIT);
+    let limit = args.limit.or(table_limit);
     if let Some(min) = args.min_reliability
         && !(0.0..=1.0).contains(&min)
     {
@@ -112,9 +152,9 @@ pub fn run(db: &Path, args: ClaimsArgs) -> anyhow::Result<Outcome> {
             Sort::Reliability => None,
         },
         // The limit goes into SQL only when nothing after the query changes the rows.
-        limit: args
-            .limit
-            .filter(|_| args.min_reliability.is_none() && order != Sort::Reliability),
+        limit: limit
+            .filter(|_| args.min_reliability.is_none() && order != Sort::Reliability)
+            .map(|n| n + usize::from(table_limit.is_some())),
     };
     let rows = queries::claims(store.conn(), &filter).with_context(|| {
         if args.search.is_some() {
@@ -123,7 +163,16 @@ pub fn run(db: &Path, args: ClaimsArgs) -> anyhow::Result<Outcome> {
             String::from("cannot read claims")
         }
     })?;
-    let mut claims = scored(&store, rows)?;
+    let mut rows = rows;
+    let mut more = false;
+    if args.min_reliability.is_none() && order != Sort::Reliability {
+        // Only the claims shown are compared for corroboration.
+        if let Some(limit) = limit {
+            more = rows.len() > limit;
+            rows.truncate(limit);
+        }
+    }
+    let mut claims = scored(store, rows)?;
     if let Some(min) = args.min_reliability {
         claims.retain(|c| c.reliability.score >= min);
     }
@@ -136,18 +185,21 @@ pub fn run(db: &Path, args: ClaimsArgs) -> anyhow::Result<Outcome> {
                 .then(a.row.ordinal.cmp(&b.row.ordinal))
         });
     }
-    if let Some(limit) = args.limit {
+    if let Some(limit) = limit {
+        more |= claims.len() > limit;
         claims.truncate(limit);
     }
-    let text = match args.format {
-        Format::Jsonl => claims::jsonl(&claims),
-        Format::Json => claims::json(&claims),
-        Format::Table => report::render(
-            &[claims::table_section(&claims, args.explain)],
-            format(Format::Table),
-        ),
-        other => report::render(&[claims::section(&claims, args.explain)], format(other)),
-    };
-    print(&text)?;
-    Ok(Outcome::Success)
+    Ok(Selection { claims, more })
+}
+
+/// `claims` as `whosaid claims` prints them in `args.format`; `format` gives the table
+/// width.
+#[must_use]
+pub fn render(claims: &[ScoredClaim], args: &ClaimsArgs, format: report::Format) -> String {
+    match args.format {
+        Format::Jsonl => claims::jsonl(claims),
+        Format::Json => claims::json(claims),
+        Format::Table => report::render(&[claims::table_section(claims, args.explain)], format),
+        _ => report::render(&[claims::section(claims, args.explain)], format),
+    }
 }

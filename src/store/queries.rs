@@ -82,6 +82,8 @@ pub enum ClaimOrder {
     Date,
     /// Speaker name; unattributed last.
     Speaker,
+    /// Best full-text match first (bm25), with a search; else as `Article`.
+    Relevance,
 }
 
 /// Filters for [`claims`]; `None` means no filter.
@@ -206,13 +208,36 @@ fn claim_row(r: &Row<'_>) -> rusqlite::Result<ClaimRow> {
 pub fn claims(conn: &Connection, filter: &ClaimFilter) -> rusqlite::Result<Vec<ClaimRow>> {
     let mut sql = String::from(CLAIM_COLUMNS);
     let mut args: Vec<Value> = Vec::new();
-    let mut conditions: Vec<&str> = Vec::new();
+    let mut conditions: Vec<String> = Vec::new();
+    let order = match filter.order.unwrap_or(ClaimOrder::Article) {
+        ClaimOrder::Relevance if filter.search.is_none() => ClaimOrder::Article,
+        order => order,
+    };
     if let Some(search) = &filter.search {
+        // The best matches of a search alone are picked inside the full-text index
+        // (FTS5 keeps only the top `limit` by bm25), so a common word costs one pass over
+        // its posting list instead of a join and a sort of every match.
+        let only_search = filter.speakers.is_none()
+            && filter.source_type.is_none()
+            && filter.kind.is_none()
+            && filter.article.is_none()
+            && filter.since.is_none()
+            && filter.until.is_none()
+            && filter.outlet.is_none()
+            && filter.author.is_none();
+        // bm25() measured faster to order by than the rank column (src/store/reference.rs).
+        let inner_limit = match filter.limit {
+            Some(limit) if only_search && order == ClaimOrder::Relevance => {
+                format!(" ORDER BY score, id LIMIT {limit}")
+            }
+            _ => String::new(),
+        };
         sql.push_str(
-            ", highlight(claims_fts, 0, '[', ']') FROM claims_fts
-             JOIN claims c ON c.id = claims_fts.rowid",
+            ", NULL FROM (SELECT rowid AS id, bm25(claims_fts) AS score FROM claims_fts
+               WHERE claims_fts MATCH ?",
         );
-        conditions.push("claims_fts MATCH ?");
+        sql.push_str(&inner_limit);
+        sql.push_str(") f JOIN claims c ON c.id = f.id");
         args.push(Value::Text(search.clone()));
     } else {
         sql.push_str(", NULL FROM claims c");
@@ -221,45 +246,47 @@ pub fn claims(conn: &Connection, filter: &ClaimFilter) -> rusqlite::Result<Vec<C
         " JOIN articles a ON a.id = c.article_id LEFT JOIN speakers s ON s.id = c.speaker_id",
     );
     if let Some(ids) = &filter.speakers {
-        conditions.push("c.speaker_id IN (SELECT value FROM json_each(?))");
-        args.push(Value::Text(
-            serde_json::to_string(ids).unwrap_or_else(|_| String::from("[]")),
-        ));
+        // Plain placeholders (not json_each) so the planner walks the
+        // (speaker_id, article_id, ordinal) index in order and stops at the limit.
+        let marks = vec!["?"; ids.len()].join(", ");
+        conditions.push(format!("c.speaker_id IN ({marks})"));
+        args.extend(ids.iter().map(|id| Value::Integer(*id)));
     }
     if let Some(t) = filter.source_type {
-        conditions.push("c.source_type = ?");
+        conditions.push(String::from("c.source_type = ?"));
         args.push(Value::Text(t.as_str().to_owned()));
     }
     if let Some(k) = filter.kind {
-        conditions.push("c.kind = ?");
+        conditions.push(String::from("c.kind = ?"));
         args.push(Value::Text(k.as_str().to_owned()));
     }
     if let Some(id) = filter.article {
-        conditions.push("c.article_id = ?");
+        conditions.push(String::from("c.article_id = ?"));
         args.push(Value::Integer(id));
     }
     if let Some(since) = &filter.since {
-        conditions.push("coalesce(c.stated_on, a.published) >= ?");
+        conditions.push(String::from("coalesce(c.stated_on, a.published) >= ?"));
         args.push(Value::Text(since.clone()));
     }
     if let Some(until) = &filter.until {
-        conditions.push("coalesce(c.stated_on, a.published) <= ?");
+        conditions.push(String::from("coalesce(c.stated_on, a.published) <= ?"));
         args.push(Value::Text(until.clone()));
     }
     if let Some(outlet) = &filter.outlet {
-        conditions.push("a.outlet = ? COLLATE NOCASE");
+        conditions.push(String::from("a.outlet = ? COLLATE NOCASE"));
         args.push(Value::Text(outlet.clone()));
     }
     if let Some(author) = &filter.author {
-        conditions.push("a.author = ? COLLATE NOCASE");
+        conditions.push(String::from("a.author = ? COLLATE NOCASE"));
         args.push(Value::Text(author.clone()));
     }
     for (i, condition) in conditions.iter().enumerate() {
         sql.push_str(if i == 0 { " WHERE " } else { " AND " });
         sql.push_str(condition);
     }
-    sql.push_str(match filter.order.unwrap_or(ClaimOrder::Article) {
+    sql.push_str(match order {
         ClaimOrder::Article => " ORDER BY c.article_id, c.ordinal",
+        ClaimOrder::Relevance => " ORDER BY f.score, c.id",
         ClaimOrder::Date => {
             " ORDER BY coalesce(c.stated_on, a.published) IS NULL,
                coalesce(c.stated_on, a.published), c.article_id, c.ordinal"
@@ -273,9 +300,24 @@ pub fn claims(conn: &Connection, filter: &ClaimFilter) -> rusqlite::Result<Vec<C
         sql.push_str(" LIMIT ?");
         args.push(Value::Integer(limit as i64));
     }
-    conn.prepare_cached(&sql)?
+    let mut rows: Vec<ClaimRow> = conn
+        .prepare_cached(&sql)?
         .query_map(params_from_iter(args), claim_row)?
-        .collect()
+        .collect::<rusqlite::Result<_>>()?;
+    if let Some(search) = &filter.search {
+        // Marked only for the rows returned: highlight() in the query itself would run
+        // for every match before the sort and the limit.
+        let mut marked = conn.prepare_cached(
+            "SELECT highlight(claims_fts, 0, '[', ']') FROM claims_fts
+             WHERE claims_fts MATCH ?1 AND rowid = ?2",
+        )?;
+        for row in &mut rows {
+            row.highlighted = marked
+                .query_row(params![search, row.id], |r| r.get(0))
+                .optional()?;
+        }
+    }
+    Ok(rows)
 }
 
 /// A claim elsewhere in the store that may carry the same statement.

@@ -74,16 +74,21 @@ fn every_filter_narrows_the_claims() {
     filter_case(&db, &["--min-reliability", "0.7"], |r| {
         r["reliability"]["score"].as_f64().unwrap() >= 0.7
     });
-    filter_case(&db, &["--search", "withdrawal"], |r| {
+    // A search ranks by relevance unless told otherwise; here it keeps the list's order.
+    filter_case(&db, &["--search", "withdrawal", "--sort", "article"], |r| {
         r["content"]["text"]
             .as_str()
             .unwrap()
             .contains("withdrawal")
     });
-    filter_case(&db, &["--search", "curfew OR bases"], |r| {
-        let text = r["content"]["text"].as_str().unwrap();
-        text.contains("curfew") || text.contains("bases")
-    });
+    filter_case(
+        &db,
+        &["--search", "curfew OR bases", "--sort", "article"],
+        |r| {
+            let text = r["content"]["text"].as_str().unwrap();
+            text.contains("curfew") || text.contains("bases")
+        },
+    );
     // Filters combine.
     filter_case(
         &db,
@@ -99,6 +104,45 @@ fn search_marks_the_matched_words() {
     let csv = ok(&db, &["claims", "--search", "withdraw*", "--format", "csv"]);
     assert_eq!(csv.matches("[withdrawal]").count(), 2, "{csv}");
     assert!(!csv.contains("[French]"), "{csv}");
+}
+
+fn ids(records: &[Value]) -> Vec<String> {
+    records
+        .iter()
+        .map(|r| format!("{}/{}", r["article"], r["content"]["start"]))
+        .collect()
+}
+
+/// A search alone with a limit picks its best matches inside the full-text index; with
+/// another filter, or without a limit, the ranking is done after the join. Both must
+/// give the same claims in the same order.
+#[test]
+fn ranked_search_is_the_same_on_every_path() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = seed(dir.path());
+    let query = "withdrawal OR troops OR French OR said";
+    let ranked = records(&db, &["--search", query]);
+    let by_article = records(&db, &["--search", query, "--sort", "article"]);
+    assert!(ranked.len() >= 3, "weak case: {} matches", ranked.len());
+    let (mut a, mut b) = (ids(&ranked), ids(&by_article));
+    assert_ne!(
+        a, b,
+        "relevance order should differ from article order here"
+    );
+    a.sort();
+    b.sort();
+    assert_eq!(a, b, "ranking must not change which claims match");
+    for n in 1..=ranked.len() {
+        let n_text = n.to_string();
+        let fast = records(&db, &["--search", query, "--limit", &n_text]);
+        assert_eq!(ids(&fast), ids(&ranked[..n]), "--limit {n}");
+    }
+    // With another filter the limit is applied after the join, still best first.
+    let since = records(
+        &db,
+        &["--search", query, "--since", "2000-01-01", "--limit", "2"],
+    );
+    assert_eq!(ids(&since), ids(&ranked[..2]));
 }
 
 #[test]

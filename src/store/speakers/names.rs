@@ -8,11 +8,11 @@
 //! names, and a shorter name is compatible with a longer one when its given names (or
 //! their initials) appear in the longer one in order.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
-const HONORIFICS: &str = include_str!("../../../lexicons/name_honorifics.txt");
-const TITLES: &str = include_str!("../../../lexicons/name_titles.txt");
+use crate::lexicon::{self, entries};
+
 const CANONICAL: &str = include_str!("../../../lexicons/canonical_names.txt");
 
 /// Lowercase particles that belong inside a name ("Ursula von der Leyen").
@@ -26,16 +26,6 @@ const SUFFIXES: &[&str] = &["ii", "iii", "iv", "jr", "sr"];
 
 /// Connectors allowed inside a title ("Secretary of State").
 const TITLE_CONNECTORS: &[&str] = &["for", "of"];
-
-fn entries(text: &str) -> impl Iterator<Item = &str> {
-    text.lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-}
-
-static HONORIFIC_SET: LazyLock<HashSet<&'static str>> =
-    LazyLock::new(|| entries(HONORIFICS).collect());
-static TITLE_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| entries(TITLES).collect());
 
 /// Alias key (see [`simple_norm`]) to canonical display name.
 static CANONICAL_MAP: LazyLock<HashMap<String, &'static str>> = LazyLock::new(|| {
@@ -63,12 +53,14 @@ fn key(word: &str) -> String {
         .collect()
 }
 
+/// Honorifics and titles are extraction's lexicons (`lexicons/honorifics.txt`,
+/// `lexicons/titles.txt`), so a name reads the same when extracted and when resolved.
 fn is_honorific(word: &str) -> bool {
-    HONORIFIC_SET.contains(key(word).as_str())
+    lexicon::get().honorifics.contains(key(word).as_str())
 }
 
 fn is_title_word(word: &str) -> bool {
-    TITLE_SET.contains(key(word).as_str())
+    lexicon::get().titles.contains_key(key(word).as_str())
 }
 
 fn is_particle(word: &str) -> bool {
@@ -142,6 +134,12 @@ impl PersonName {
     }
 }
 
+/// Whether `words[i]` completes a title through a connector ("State" in "Secretary of
+/// State").
+fn title_object(words: &[&str], i: usize) -> bool {
+    i >= 2 && TITLE_CONNECTORS.contains(&words[i - 1]) && is_title_word(words[i - 2])
+}
+
 /// Reads a person's name out of a mention ("Defence Minister Sebastien Lecornu",
 /// "Mr. Smith", "Zeine"). The name is the run of capitalised words (and name particles)
 /// at the end of the mention; the title is the run of title words just before it.
@@ -177,6 +175,7 @@ pub fn parse_person(mention: &str) -> Option<PersonName> {
                 && !is_honorific(word)
                 && !is_title_word(word)
                 && !is_possessive(word)
+                && !title_object(&words, start - 1)
         };
         if !fits {
             break;
@@ -194,7 +193,17 @@ pub fn parse_person(mention: &str) -> Option<PersonName> {
             && TITLE_CONNECTORS.contains(&word)
             && title_start >= 2
             && is_title_word(words[title_start - 2]);
-        if (is_title_word(word) && !is_possessive(word)) || inside {
+        // Capitalised words before a title word qualify it ("Defence Minister",
+        // "Vice President"), as extraction reads titles.
+        let qualifier = title_start < start
+            && is_capitalized(word)
+            && !is_honorific(word)
+            && !is_possessive(word);
+        if (is_title_word(word) && !is_possessive(word))
+            || inside
+            || qualifier
+            || title_object(&words, title_start - 1)
+        {
             title_start -= 1;
         } else {
             break;
@@ -407,9 +416,22 @@ mod tests {
             Some(("Jane Smith", "jane smith", None)),
         );
         parse_case("Mrs Jane Smith", Some(("Jane Smith", "jane smith", None)));
+        // "Dr" is a title in the shared lexicon: kept, but not part of the name.
         parse_case(
             "Dr. Amina Diallo",
-            Some(("Amina Diallo", "amina diallo", None)),
+            Some(("Amina Diallo", "amina diallo", Some("Dr."))),
+        );
+        parse_case(
+            "Sheikh Tamim bin Hamad",
+            Some(("Tamim bin Hamad", "tamim bin hamad", Some("Sheikh"))),
+        );
+        parse_case(
+            "Foreign Secretary James Cleverly",
+            Some((
+                "James Cleverly",
+                "james cleverly",
+                Some("Foreign Secretary"),
+            )),
         );
         parse_case("Sen. Warren", Some(("Warren", "warren", Some("Sen."))));
         parse_case(
@@ -428,12 +450,13 @@ mod tests {
                 Some("Secretary of State"),
             )),
         );
+        // The capitalised words before a title qualify it, as extraction reads them.
         parse_case(
             "European Commission President Ursula von der Leyen",
             Some((
                 "Ursula von der Leyen",
                 "ursula von der leyen",
-                Some("President"),
+                Some("European Commission President"),
             )),
         );
         parse_case(
@@ -568,19 +591,13 @@ mod tests {
 
     #[test]
     fn lexicons_are_sorted_without_duplicates() {
-        for (name, text) in [
-            ("name_honorifics", HONORIFICS),
-            ("name_titles", TITLES),
-            ("canonical_names", CANONICAL),
-        ] {
-            let lines: Vec<&str> = entries(text).collect();
-            let mut sorted = lines.clone();
-            sorted.sort_unstable();
-            sorted.dedup();
-            assert_eq!(
-                lines, sorted,
-                "lexicons/{name}.txt must be sorted and unique"
-            );
-        }
+        let lines: Vec<&str> = entries(CANONICAL).collect();
+        let mut sorted = lines.clone();
+        sorted.sort_unstable();
+        sorted.dedup();
+        assert_eq!(
+            lines, sorted,
+            "lexicons/canonical_names.txt must be sorted and unique"
+        );
     }
 }
