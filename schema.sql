@@ -106,6 +106,8 @@ CREATE INDEX claims_speaker ON claims(speaker_id, article_id, ordinal);
 -- (source_type, reliability): "claims of this type, most reliable first" without a sort.
 CREATE INDEX claims_source_type ON claims(source_type, reliability);
 CREATE INDEX claims_reliability ON claims(reliability);
+-- Claims of one source type in article order (`claims --type anonymous`), without a sort.
+CREATE INDEX claims_type_order ON claims(source_type, article_id, ordinal);
 
 -- Full-text index on claim text, kept by the application in the same transaction as
 -- the claims it indexes (see src/store/write.rs for the measurements behind that).
@@ -114,10 +116,6 @@ CREATE VIRTUAL TABLE claims_fts USING fts5(
     content = 'claims',
     content_rowid = 'id'
 );
-
--- Document frequency of every indexed word, read when looking for other claims that
--- carry the same statement: the rarest words of a claim find its candidates cheaply.
-CREATE VIRTUAL TABLE claims_fts_terms USING fts5vocab(claims_fts, 'row');
 
 -- Indexes for updates and re-extraction, which replace one article's claims: its
 -- per-article speakers and titles are found by article, not by a scan of all of them.

@@ -24,7 +24,7 @@
 //! of three letters or more, stop words removed, a plural "s" dropped) overlap by at
 //! least [`SIMILARITY`] of the smaller set, with at least [`MIN_SHARED_WORDS`] in common.
 //! Candidates are found with the full-text index: claims in other articles containing
-//! two of the claim's four rarest words (see `store::queries::corroboration_candidates`);
+//! two of the claim's four longest words (see `store::queries::corroboration_candidates`);
 //! each is then checked with [`similar`]. A match from another article counts as an independent source when
 //! its speaker differs, and as another outlet when its outlet differs.
 

@@ -81,8 +81,9 @@ pub struct Selection {
     pub more: bool,
 }
 
-/// The claims `args` asks for, scored (corroboration included, computed only for the
-/// claims shown) and in order: what `whosaid claims` shows.
+/// The claims `args` asks for, scored and in order: what `whosaid claims` shows.
+/// Corroboration is included, for the claims shown, when the score decides the selection
+/// or is explained.
 ///
 /// # Errors
 /// When a flag is invalid or the database cannot be queried.
@@ -172,7 +173,11 @@ pub fn select(store: &Store, args: &ClaimsArgs) -> anyhow::Result<Selection> {
             rows.truncate(limit);
         }
     }
-    let mut claims = scored(store, rows)?;
+    // Corroboration is a probe of the whole store per claim: it is computed when the
+    // score decides what is shown (--min-reliability, --sort reliability) or is explained
+    // (--explain); a plain listing shows each claim's own score.
+    let corroborate = args.explain || args.min_reliability.is_some() || order == Sort::Reliability;
+    let mut claims = scored(store, rows, corroborate)?;
     if let Some(min) = args.min_reliability {
         claims.retain(|c| c.reliability.score >= min);
     }

@@ -42,7 +42,7 @@ pub fn run(db: &Path, args: ShowArgs) -> anyhow::Result<Outcome> {
             ..ClaimFilter::default()
         },
     )?;
-    let claims = scored(&store, rows)?;
+    let claims = scored(&store, rows, true)?;
     let marks: Vec<(Span, _)> = claims
         .iter()
         .map(|c| {

@@ -71,7 +71,7 @@ pub fn run_one(db: &Path, args: SpeakerArgs) -> anyhow::Result<Outcome> {
             ..ClaimFilter::default()
         },
     )?;
-    let claims = scored(&store, rows)?;
+    let claims = scored(&store, rows, false)?;
     let sections = report::speakers::page(&summary, &aliases, &titles, &claims);
     print(&report::render(&sections, format(args.format)))?;
     Ok(Outcome::Success)
