@@ -61,9 +61,9 @@ pub fn detect(origin: &str, text: &str) -> Format {
 ///   first 16 KiB hold at least four tags, one of them a closing tag. Prose that mentions
 ///   a tag or two does not qualify.
 /// - JSON: the whole file parses as an article object (with a `text`, `body`, `content`
-///   or `html` string) or as a non-empty array of objects, more than half of them articles.
+///   or `html` string) or as a non-empty array of objects, at least half of them articles.
 /// - JSONL: every non-empty line starts with `{`, the first one parses as an article
-///   object, and so do more than half of them (the others are reported as bad records).
+///   object, and so do at least half of them (the others are reported as bad records).
 #[must_use]
 pub fn disguised(text: &str) -> Option<Format> {
     let t = text.trim_start_matches('\u{feff}').trim_start();
@@ -146,8 +146,10 @@ fn json_articles(t: &str) -> Option<Format> {
         return match &value {
             Value::Array(items) => {
                 let articles = items.iter().filter(|v| is_article(v)).count();
-                (items.iter().all(Value::is_object) && articles * 2 > items.len())
-                    .then_some(Format::Json)
+                (!items.is_empty()
+                    && items.iter().all(Value::is_object)
+                    && articles * 2 >= items.len())
+                .then_some(Format::Json)
             }
             v => is_article(v).then_some(Format::Json),
         };
@@ -165,7 +167,7 @@ fn json_articles(t: &str) -> Option<Format> {
         lines += 1;
         articles += usize::from(article);
     }
-    (articles * 2 > lines).then_some(Format::Jsonl)
+    (articles * 2 >= lines).then_some(Format::Jsonl)
 }
 
 /// The format `text` looks like. JSON is recognised only when it starts like an article
