@@ -393,6 +393,21 @@ mod tests {
     }
 
     #[test]
+    fn text_files_are_read_by_content() {
+        let page = b"<!DOCTYPE html><html><head><title>Talks</title></head><body><nav><a href=\"/\">Home</a></nav><article><p>Talks began, the minister said.</p></article></body></html>";
+        let read = parse("page.txt", page).unwrap();
+        assert_eq!(read.articles[0].body, "Talks began, the minister said.");
+        assert_eq!(read.articles[0].meta.title.as_deref(), Some("Talks"));
+        let read = parse("feed.txt", b"{\"text\": \"a\"}\n{\"body\": \"b\"}\n").unwrap();
+        let bodies: Vec<_> = read.articles.iter().map(|a| a.body.as_str()).collect();
+        assert_eq!(bodies, ["a", "b"]);
+        assert_eq!(read.articles[1].origin, "feed.txt:2");
+        let prose = "The <html> tag opens a page, she said.";
+        let read = parse("prose.txt", prose.as_bytes()).unwrap();
+        assert_eq!(read.articles[0].body, prose);
+    }
+
+    #[test]
     fn html_dateline_gives_the_credit() {
         let read = parse(
             "p.html",

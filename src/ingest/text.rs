@@ -6,7 +6,9 @@
 //!
 //! - a byline line: ` date 2023-09-05 By Tunde Oso (with agency reports)`, or any mix of a
 //!   date (after an optional "date", "published" or "updated"), "By NAME" and a credit
-//!   ("(AFP)", "— Reuters");
+//!   ("(AFP)", "— Reuters"); lines under the byline lines in the same block are the text,
+//!   and a single title-like one among them is the headline (the title, kept in the text
+//!   like a title standing alone);
 //! - a `Key: value` block ending at a blank line, with the keys Title (or Headline), Date
 //!   (or Published), Author (or By, Byline), Outlet (or Publication, Publisher, Source), URL
 //!   (or Link) and Credit (or Agency), in any case; other short keys are allowed and ignored;
@@ -149,6 +151,9 @@ fn header(
     let mut bylines: Vec<Byline> = Vec::new();
     let mut title = None;
     if let Some(b) = parse_byline(head.text) {
+        if rest.iter().any(|l| parse_byline(l.text).is_none()) {
+            return Some(byline_then_text(&first, meta));
+        }
         bylines.push(b);
     } else if transcript(text, &first, after_first) {
         return None;
@@ -192,12 +197,41 @@ fn header(
         // says talks have begun"), and a short first paragraph can look like one.
         return Some((from, end));
     }
+    apply_bylines(bylines, meta);
+    Some((end, end))
+}
+
+/// The header of a block that opens with byline lines and goes on with other lines: those
+/// are the text. A single title-like line is the headline ("date 2025-03-15 By Maya
+/// Lindqvist\nTalks begin\n\n..."): it becomes the title and, like a title standing alone,
+/// stays part of the text; several lines are the first paragraph. Returns where the text
+/// starts and where the header ends (after the headline, before a paragraph).
+fn byline_then_text(first: &[Line<'_>], meta: &mut ArticleMeta) -> (usize, usize) {
+    let count = first
+        .iter()
+        .take_while(|l| parse_byline(l.text).is_some())
+        .count();
+    let (lines, tail) = first.split_at(count);
+    let text_start = lines.last().map_or(0, |l| l.end);
+    let title = match tail {
+        [line] if looks_like_title(line.text) => Some(line.text.trim().to_owned()),
+        _ => None,
+    };
+    let after_header = match (&title, tail.last()) {
+        (Some(_), Some(last)) => last.end,
+        _ => text_start,
+    };
+    meta.title = title;
+    apply_bylines(lines.iter().filter_map(|l| parse_byline(l.text)), meta);
+    (text_start, after_header)
+}
+
+fn apply_bylines(bylines: impl IntoIterator<Item = Byline>, meta: &mut ArticleMeta) {
     for b in bylines {
         meta.date = meta.date.take().or(b.date);
         meta.author = meta.author.take().or(b.author);
         meta.agency_credit = meta.agency_credit.take().or(b.credit);
     }
-    Some((end, end))
 }
 
 static KEY_VALUE: LazyLock<Regex> = LazyLock::new(|| {
@@ -579,6 +613,62 @@ mod tests {
             Expect {
                 date: Some("2023-09-05"),
                 text: "Talks began.",
+                ..Expect::default()
+            },
+        );
+    }
+
+    #[test]
+    fn byline_and_headline_in_one_block() {
+        // Byline then headline: the headline is the title and stays in the text.
+        case(
+            " date 2025-03-15 By Maya Lindqvist (with agency reports)\nA headline here\n\nThe talks began.\n",
+            Expect {
+                title: Some("A headline here"),
+                date: Some("2025-03-15"),
+                author: Some("Maya Lindqvist"),
+                credit: Some("with agency reports"),
+                text: "A headline here\n\nThe talks",
+                ..Expect::default()
+            },
+        );
+        case(
+            "By Jane Doe (Reuters)\nUpdated 5 September 2023\nMinister says talks have begun\n\nText.",
+            Expect {
+                title: Some("Minister says talks have begun"),
+                date: Some("2023-09-05"),
+                author: Some("Jane Doe"),
+                credit: Some("Reuters"),
+                text: "Minister says",
+                ..Expect::default()
+            },
+        );
+        // Headline then byline: the headline above a byline is header, as before.
+        case(
+            "A headline here\n date 2025-03-15 By Maya Lindqvist (with agency reports)\n\nThe talks began.\n",
+            Expect {
+                title: Some("A headline here"),
+                date: Some("2025-03-15"),
+                author: Some("Maya Lindqvist"),
+                credit: Some("with agency reports"),
+                text: "The talks began.",
+                ..Expect::default()
+            },
+        );
+        // Byline then a first paragraph (not a title): metadata kept, no title.
+        case(
+            "By Jane Doe\nTalks began on Monday in Niamey. The minister said they would last at least a week or two.\n\nMore.",
+            Expect {
+                author: Some("Jane Doe"),
+                text: "Talks began on Monday",
+                ..Expect::default()
+            },
+        );
+        case(
+            "5 September 2023\nTalks began\non Monday in Niamey.\n\nMore.",
+            Expect {
+                date: Some("2023-09-05"),
+                text: "Talks began\non Monday",
                 ..Expect::default()
             },
         );

@@ -124,6 +124,76 @@ fn every_format_reads_from_files() {
 }
 
 #[test]
+fn a_byline_line_directly_above_a_headline() {
+    let read = read_ok(&fixture("byline-headline.txt"));
+    let a = &read.articles[0];
+    assert_eq!(a.meta.date.as_deref(), Some("2025-03-15"));
+    assert_eq!(a.meta.author.as_deref(), Some("Maya Lindqvist"));
+    assert_eq!(a.meta.agency_credit.as_deref(), Some("with agency reports"));
+    assert_eq!(
+        a.meta.title.as_deref(),
+        Some("Port authority says new terminal will open in June")
+    );
+    assert!(
+        a.body[a.text_start..].starts_with("Port authority says"),
+        "the headline stays in the text, the byline does not"
+    );
+}
+
+#[test]
+fn text_files_holding_a_web_page_or_json_are_read_by_content() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let html = fs::read_to_string(fixture("news-page.html")).unwrap();
+    let saved = format!("\u{feff}<!-- saved from url=(0031)https://example.com/niger -->\n{html}");
+    let page = read_ok(&write(d, "page.txt", saved.as_bytes()));
+    let by_extension = read_ok(&fixture("news-page.html"));
+    assert_eq!(page.articles[0].body, by_extension.articles[0].body);
+    assert_eq!(page.articles[0].meta, by_extension.articles[0].meta);
+    assert!(!page.articles[0].body.contains('<'));
+
+    let jsonl = fs::read(fixture("articles.jsonl")).unwrap();
+    let feed = read_ok(&write(d, "feed.txt", &jsonl));
+    let bodies: Vec<_> = feed.articles.iter().map(|a| a.body.as_str()).collect();
+    let by_extension = read_ok(&fixture("articles.jsonl"));
+    let expected: Vec<_> = by_extension
+        .articles
+        .iter()
+        .map(|a| a.body.as_str())
+        .collect();
+    assert_eq!(bodies, expected);
+    assert_eq!(feed.errors.len(), 1, "the malformed line is reported");
+
+    let json = fs::read(fixture("articles.json")).unwrap();
+    let export = read_ok(&write(d, "export.txt", &json));
+    assert_eq!(export.articles.len(), 1);
+    assert_eq!(export.articles[0].meta.date.as_deref(), Some("2023-09-05"));
+
+    let prose = "<html> is the element that opens every page, the developer said.\n\nMore text.\n";
+    let text = read_ok(&write(d, "prose.txt", prose.as_bytes()));
+    assert_eq!(text.articles[0].body, prose);
+
+    let out = whosaid(d, &["extract", "--format", "jsonl", "page.txt"], None);
+    if !implemented(&out, "extract") {
+        return;
+    }
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(!stdout.is_empty(), "the page yields claims");
+    for line in stdout.lines() {
+        let record: whosaid::model::ClaimRecord = serde_json::from_str(line).unwrap();
+        assert!(
+            !record.content.text.contains('<'),
+            "markup in a claim: {line}"
+        );
+    }
+}
+
+#[test]
 fn the_seed_article_header() {
     let Ok(bytes) = fs::read(SEED) else {
         eprintln!("skipped: {SEED} is absent");
