@@ -14,6 +14,10 @@ pub struct Sentence {
     pub para: u32,
 }
 
+/// The longest sentence, in tokens, that rules see whole; longer runs are cut. Real
+/// sentences stay far below it.
+pub const MAX_SENTENCE_TOKENS: usize = 400;
+
 /// Splits `tokens` into sentences. `in_quote[i]` says whether token `i` is inside a quotation.
 #[must_use]
 pub fn split(
@@ -60,6 +64,11 @@ pub fn split(
                 .is_some_and(|n| n.para == t.para && starts_sentence(text, n))
             && !attribution_follows(text, tokens, flags, i + 1)
         {
+            boundary_after = Some(i);
+        }
+        if boundary_after.is_none() && i + 1 - first >= MAX_SENTENCE_TOKENS {
+            // A run-on "sentence" this long is a list, a table or a file without full
+            // stops; rules look across a sentence, so cutting it keeps extraction linear.
             boundary_after = Some(i);
         }
         if let Some(b) = boundary_after {
@@ -150,6 +159,32 @@ mod tests {
             .map(|s| &input[tokens[s.first].span.start..tokens[s.end - 1].span.end])
             .collect();
         assert_eq!(got, expected, "{input}");
+    }
+
+    #[test]
+    fn run_on_text_is_cut_into_bounded_sentences() {
+        // A file of clauses joined by semicolons and no full stop: one "sentence" of
+        // thousands of tokens would make every rule that looks across a sentence quadratic.
+        let input = "the minister said talks had begun; ".repeat(500);
+        let tokens = tokenize(&input, 0);
+        let qs = quotes::find(&tokens);
+        let in_quote = quotes::membership(&tokens, &qs);
+        let mut buf = String::new();
+        let flags: Vec<u32> = tokens
+            .iter()
+            .map(|t| vocab::flags_of(t.span.slice(&input), &mut buf))
+            .collect();
+        let sentences = split(&input, &tokens, &in_quote, &flags);
+        assert!(sentences.len() > 1);
+        assert!(
+            sentences
+                .iter()
+                .all(|s| s.end - s.first <= MAX_SENTENCE_TOKENS)
+        );
+        // Nothing is lost: the sentences cover every token in order.
+        assert_eq!(sentences[0].first, 0);
+        assert!(sentences.windows(2).all(|w| w[0].end == w[1].first));
+        assert_eq!(sentences.last().unwrap().end, tokens.len());
     }
 
     #[test]
