@@ -1,6 +1,6 @@
 //! `whosaid extract`: claims of each file, without a database, as a table or JSONL.
 
-use std::io::{self, IsTerminal, Write};
+use std::io::{self, Write};
 use std::path::Path;
 
 use comfy_table::{ContentArrangement, Table, presets::UTF8_FULL_CONDENSED};
@@ -80,9 +80,7 @@ fn table(records: &[ClaimRecord]) -> Table {
     let mut table = Table::new();
     table.load_style(UTF8_FULL_CONDENSED);
     table.set_content_arrangement(ContentArrangement::Dynamic);
-    if !io::stdout().is_terminal() {
-        table.set_width(120);
-    }
+    table.set_width(super::report::width());
     table.set_header(["speaker", "type", "kind", "cue", "claim"]);
     for r in records {
         table.add_row([

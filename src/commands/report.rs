@@ -23,10 +23,14 @@ pub(crate) fn open(db: &Path) -> anyhow::Result<Store> {
     Ok(Store::open(db)?)
 }
 
-/// The width tables are fitted to: the terminal's when stdout is one, else 80 columns.
+/// The width tables are fitted to: the terminal's when stdout is one (unless it reports a
+/// width too small to be real, as some pseudo-terminals do), else 80 columns.
 pub(crate) fn width() -> u16 {
     if std::io::stdout().is_terminal() {
-        comfy_table::Table::new().width().unwrap_or(DEFAULT_WIDTH)
+        comfy_table::Table::new()
+            .width()
+            .filter(|w| *w >= 40)
+            .unwrap_or(DEFAULT_WIDTH)
     } else {
         DEFAULT_WIDTH
     }
