@@ -148,7 +148,8 @@ pub fn render_summary(
                 .iter()
                 .map(|(t, n)| format!("{t} {n}"))
                 .collect::<Vec<_>>()
-                .join(", ");
+                // One type per line in tables, so a narrow column never breaks a name.
+                .join(if human { "\n" } else { ", " });
             section.rows.push(vec![
                 Cell::Int(row.id),
                 Cell::text(status),
