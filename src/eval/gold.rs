@@ -237,6 +237,31 @@ pub(super) fn gold_span(
     Ok(Span::new(span.start, span.end))
 }
 
+/// The non-empty lines of a JSONL file as records of type `T`, with their line numbers.
+///
+/// # Errors
+/// When a line is not such a record; the error names the file, the line and `what` a line
+/// should be.
+pub(crate) fn jsonl_records<T: serde::de::DeserializeOwned>(
+    path: &Path,
+    text: &str,
+    what: &str,
+) -> Result<Vec<(usize, T)>, EvalError> {
+    text.lines()
+        .enumerate()
+        .filter(|(_, line)| !line.trim().is_empty())
+        .map(|(index, line)| {
+            serde_json::from_str(line)
+                .map(|record| (index + 1, record))
+                .map_err(|e| EvalError::Parse {
+                    path: path.to_owned(),
+                    line: index + 1,
+                    message: format!("not {what}: {e}"),
+                })
+        })
+        .collect()
+}
+
 /// Reads a JSONL gold file (`shared/gold/FORMAT.md`): one claim per line, byte offsets,
 /// grouped per article in order of first appearance.
 ///
@@ -246,16 +271,7 @@ pub(super) fn gold_span(
 pub fn load_jsonl(path: &Path) -> Result<GoldSet, EvalError> {
     let text = read(path)?;
     let mut articles: Vec<GoldArticle> = Vec::new();
-    for (index, line) in text.lines().enumerate() {
-        let line_no = index + 1;
-        if line.trim().is_empty() {
-            continue;
-        }
-        let record: ClaimRecord = serde_json::from_str(line).map_err(|e| EvalError::Parse {
-            path: path.to_owned(),
-            line: line_no,
-            message: format!("not a gold claim record: {e}"),
-        })?;
+    for (line_no, record) in jsonl_records::<ClaimRecord>(path, &text, "a gold claim record")? {
         let position = if let Some(p) = articles.iter().position(|a| a.name == record.article) {
             p
         } else {
@@ -326,15 +342,7 @@ pub struct TypesApplied {
 pub fn apply_types(gold: &mut GoldSet, path: &Path) -> Result<TypesApplied, EvalError> {
     let text = read(path)?;
     let mut summary = TypesApplied::default();
-    for (index, line) in text.lines().enumerate() {
-        if line.trim().is_empty() {
-            continue;
-        }
-        let record: TypeRecord = serde_json::from_str(line).map_err(|e| EvalError::Parse {
-            path: path.to_owned(),
-            line: index + 1,
-            message: format!("not a source-type record: {e}"),
-        })?;
+    for (_, record) in jsonl_records::<TypeRecord>(path, &text, "a source-type record")? {
         let relation = gold
             .articles
             .iter_mut()

@@ -33,16 +33,7 @@ fn stem(name: &str) -> Option<&str> {
 pub fn load(path: &Path, gold_set: &GoldSet) -> Result<Predictions, EvalError> {
     let text = fs::read_to_string(path).map_err(|e| EvalError::io(path, e))?;
     let mut predictions = Predictions::default();
-    for (index, line) in text.lines().enumerate() {
-        let line_no = index + 1;
-        if line.trim().is_empty() {
-            continue;
-        }
-        let record: ClaimRecord = serde_json::from_str(line).map_err(|e| EvalError::Parse {
-            path: path.to_owned(),
-            line: line_no,
-            message: format!("not a claim record: {e}"),
-        })?;
+    for (line_no, record) in gold::jsonl_records::<ClaimRecord>(path, &text, "a claim record")? {
         let found = gold_set.articles.iter().find(|g| {
             record.article == g.name
                 || record.article == g.article.origin
