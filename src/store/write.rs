@@ -128,27 +128,33 @@ pub fn store_article(
         None => None,
     };
     let meta = &article.meta;
+    let text_start = article.text_start as i64;
+    let imported_at = now();
+    // The article's columns, in the order both statements below number them.
+    let values: [&dyn rusqlite::ToSql; 12] = [
+        &article.origin,
+        &hash,
+        &meta.url,
+        &meta.title,
+        &meta.date,
+        &meta.author,
+        &meta.outlet,
+        &meta.agency_credit,
+        &article.body,
+        &text_start,
+        &extractor_version,
+        &imported_at,
+    ];
     if let Some(id) = by_url {
+        let mut with_id = values.to_vec();
+        with_id.push(&id);
         tx.prepare_cached(
-            "UPDATE articles SET origin = ?2, content_hash = ?3, title = ?4, published = ?5,
-                 author = ?6, outlet = ?7, agency_credit = ?8, body = ?9, text_start = ?10,
-                 extractor_version = ?11, imported_at = ?12
-             WHERE id = ?1",
+            "UPDATE articles SET origin = ?1, content_hash = ?2, url = ?3, title = ?4,
+                 published = ?5, author = ?6, outlet = ?7, agency_credit = ?8, body = ?9,
+                 text_start = ?10, extractor_version = ?11, imported_at = ?12
+             WHERE id = ?13",
         )?
-        .execute(params![
-            id,
-            article.origin,
-            hash,
-            meta.title,
-            meta.date,
-            meta.author,
-            meta.outlet,
-            meta.agency_credit,
-            article.body,
-            article.text_start as i64,
-            extractor_version,
-            now(),
-        ])?;
+        .execute(with_id.as_slice())?;
         let claims = replace_claims(tx, id, article, extraction, extractor_version)?;
         return Ok(Stored::Replaced { id, claims });
     }
@@ -157,20 +163,7 @@ pub fn store_article(
              agency_credit, body, text_start, extractor_version, imported_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
     )?
-    .execute(params![
-        article.origin,
-        hash,
-        meta.url,
-        meta.title,
-        meta.date,
-        meta.author,
-        meta.outlet,
-        meta.agency_credit,
-        article.body,
-        article.text_start as i64,
-        extractor_version,
-        now(),
-    ])?;
+    .execute(values.as_slice())?;
     let id = tx.last_insert_rowid();
     let claims = insert_claims(tx, id, &article.body, extraction)?;
     Ok(Stored::Imported { id, claims })
