@@ -121,8 +121,13 @@ fn present(s: Option<&str>) -> Option<&str> {
 fn is_hedged(cue: Option<&str>, rule: &str) -> bool {
     rule.contains("hedge")
         || cue.is_some_and(|cue| {
-            cue.split(|c: char| !c.is_alphanumeric())
-                .any(|w| HEDGES.contains(&w.to_lowercase().as_str()))
+            cue.split(|c: char| !c.is_alphanumeric()).any(|w| {
+                if w.is_ascii() {
+                    HEDGES.iter().any(|h| h.eq_ignore_ascii_case(w))
+                } else {
+                    HEDGES.contains(&w.to_lowercase().as_str())
+                }
+            })
         })
 }
 

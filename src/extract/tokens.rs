@@ -53,6 +53,7 @@ fn alnum(c: char) -> bool {
 /// Splits `text[from..]` into tokens; spans are offsets into `text`.
 #[must_use]
 pub fn tokenize(text: &str, from: usize) -> Vec<Token> {
+    let bytes = text.as_bytes();
     let from = floor_char_boundary(text, from);
     let mut tokens = Vec::with_capacity((text.len() - from) / 5 + 1);
     let mut para = 0u32;
@@ -76,7 +77,19 @@ pub fn tokenize(text: &str, from: usize) -> Vec<Token> {
             let mut j = i + clen;
             let mut segment = 1usize;
             let mut last = c;
-            while let Some((d, dlen)) = char_at(text, j) {
+            loop {
+                // Runs of ASCII letters and digits, the bulk of any text, byte by byte.
+                let run = j;
+                while bytes.get(j).is_some_and(u8::is_ascii_alphanumeric) {
+                    j += 1;
+                }
+                if j > run {
+                    segment += j - run;
+                    last = char::from(bytes[j - 1]);
+                }
+                let Some((d, dlen)) = char_at(text, j) else {
+                    break;
+                };
                 if alnum(d) {
                     segment += 1;
                 } else {
@@ -103,7 +116,7 @@ pub fn tokenize(text: &str, from: usize) -> Vec<Token> {
             continue;
         }
         // Two apostrophes stand for a straight double quote in some archives ('').
-        let clen = if c == '\'' && text.as_bytes().get(i + 1) == Some(&b'\'') {
+        let clen = if c == '\'' && bytes.get(i + 1) == Some(&b'\'') {
             2
         } else {
             clen
