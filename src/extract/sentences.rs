@@ -27,7 +27,7 @@ pub fn split(
     flags: &[u32],
 ) -> Vec<Sentence> {
     let lex = lexicon::get();
-    let mut sentences = Vec::new();
+    let mut sentences = Vec::with_capacity(tokens.len() / 16 + 1);
     let mut first = 0usize;
     let mut i = 0usize;
     while i < tokens.len() {
