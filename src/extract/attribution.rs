@@ -777,6 +777,77 @@ fn content_end(doc: &Doc<'_>, from: usize, end: usize) -> usize {
     end
 }
 
+/// Verbs of intention and refusal whose content is an infinitive ("wants to run",
+/// "declined to comment"), as PolNeAR marks them: the content keeps its "to".
+const INFINITIVE_CUES: &[&str] = &[
+    "aim",
+    "aimed",
+    "aiming",
+    "aims",
+    "decide",
+    "decided",
+    "decides",
+    "deciding",
+    "decline",
+    "declined",
+    "declines",
+    "declining",
+    "hope",
+    "hoped",
+    "hopes",
+    "hoping",
+    "intend",
+    "intended",
+    "intending",
+    "intends",
+    "plan",
+    "planned",
+    "planning",
+    "plans",
+    "pledge",
+    "pledged",
+    "pledges",
+    "pledging",
+    "promise",
+    "promised",
+    "promises",
+    "promising",
+    "refuse",
+    "refused",
+    "refuses",
+    "refusing",
+    "seek",
+    "seeking",
+    "seeks",
+    "sought",
+    "threaten",
+    "threatened",
+    "threatening",
+    "threatens",
+    "vow",
+    "vowed",
+    "vowing",
+    "vows",
+    "want",
+    "wanted",
+    "wanting",
+    "wants",
+];
+
+fn takes_infinitive(doc: &Doc<'_>, k: usize) -> bool {
+    doc.is_any(k, INFINITIVE_CUES)
+}
+
+/// A bare verb after "to" ("to comment"), not a noun phrase ("to the deal").
+fn infinitive_at(doc: &Doc<'_>, k: usize) -> bool {
+    doc.is_word(k)
+        && !doc.is_cap(k)
+        && !doc.is_determiner(k)
+        && !doc.is_pronoun(k)
+        && !doc.is_possessive(k)
+        && !doc.is_clause_word(k)
+}
+
 fn is_participle(doc: &Doc<'_>, k: usize) -> bool {
     doc.is_word(k) && !doc.is_cap(k) && doc.s(k).ends_with("ing")
 }
@@ -814,8 +885,11 @@ fn verb_rules(
         return out;
     }
     let after = after_cue(doc, s, cue, Some(class));
+    let to_content = doc.is(after.content_first, "to")
+        && takes_infinitive(doc, c)
+        && infinitive_at(doc, after.content_first + 1);
     let content_after = if doc.is_punct(after.content_first, ",")
-        || doc.is(after.content_first, "to")
+        || (doc.is(after.content_first, "to") && !to_content)
         || runs_into_cue(doc, after.content_first, s.end)
     {
         None
@@ -1378,6 +1452,32 @@ mod tests {
             })
             .collect();
         assert_eq!(got, expected, "{text}");
+    }
+
+    #[test]
+    fn infinitive_content_of_intention_verbs() {
+        case(
+            "The mayor declined to comment on the audit.",
+            &[(
+                "reported-speech/source-cue",
+                "The mayor",
+                "declined",
+                "to comment on the audit",
+            )],
+        );
+        case(
+            "Ortiz wants to rebuild the pier before summer.",
+            &[(
+                "reported-speech/source-cue",
+                "Ortiz",
+                "wants",
+                "to rebuild the pier before summer",
+            )],
+        );
+        // A noun phrase after "to" is not an intention.
+        case("The union agreed to the new rota.", &[]);
+        // A verb that does not take an infinitive content.
+        case("The coach said to wait.", &[]);
     }
 
     #[test]

@@ -59,7 +59,9 @@ pub fn find(doc: &Doc<'_>, s: &Sentence) -> Vec<Cue> {
             i += 2;
             continue;
         }
-        if let Some(class) = doc.cue_class(i) {
+        if let Some(class) = doc.cue_class(i)
+            && !(class == CueClass::Belief && noun_use(doc, i, s.first))
+        {
             cues.push(Cue {
                 first: i,
                 end: i + 1,
@@ -69,6 +71,11 @@ pub fn find(doc: &Doc<'_>, s: &Sentence) -> Vec<Cue> {
         i += 1;
     }
     cues
+}
+
+/// "the plan", "her hopes": a verb form used as a noun after a determiner or possessive.
+fn noun_use(doc: &Doc<'_>, i: usize, first: usize) -> bool {
+    i > first && (doc.is_determiner(i - 1) || doc.is_possessive(i - 1))
 }
 
 #[cfg(test)]
@@ -102,5 +109,7 @@ mod tests {
         );
         case("The bridge reportedly collapsed.", &["reportedly"]);
         case("The river rose overnight.", &[]);
+        case("The plan to widen the road failed.", &[]);
+        case("The council plans to widen the road.", &["plans"]);
     }
 }
