@@ -93,7 +93,18 @@ pub fn attribute(doc: &Doc<'_>) -> Vec<Found> {
             continue;
         }
         let mut covered: Vec<(usize, usize)> = Vec::new();
-        for cue in cues::find(doc, s) {
+        let mut sentence_cues = cues::find(doc, s);
+        // "X said Y, according to Z": the attribution to Z is the outer one, so it goes
+        // first and the verbs inside its content stay part of the content.
+        if let Some(k) = sentence_cues
+            .iter()
+            .position(|c| c.kind == CueKind::AccordingTo && !according_to_leads(doc, s, *c))
+            && k > 0
+        {
+            let outer = sentence_cues.remove(k);
+            sentence_cues.insert(0, outer);
+        }
+        for cue in sentence_cues {
             if covered
                 .iter()
                 .any(|&(a, b)| cue.first >= a && cue.first < b)
@@ -1337,18 +1348,75 @@ fn anonymity_reason(doc: &Doc<'_>, from: usize, end: usize) -> Option<Span> {
     })
 }
 
+/// First words of a short adverbial that opens a sentence ("In 2015, …", "Since May, …").
+const ADVERBIAL_OPENERS: &[&str] = &[
+    "after",
+    "at",
+    "before",
+    "by",
+    "during",
+    "for",
+    "however",
+    "in",
+    "instead",
+    "last",
+    "meanwhile",
+    "moreover",
+    "on",
+    "overall",
+    "since",
+    "still",
+    "then",
+    "this",
+    "today",
+    "under",
+    "yet",
+];
+
+/// Whether "according to" opens its sentence, after at most a conjunction or a short
+/// adverbial set off by a comma ("In addition, according to the department, …").
+fn according_to_leads(doc: &Doc<'_>, s: &Sentence, cue: Cue) -> bool {
+    let bare = (s.first..cue.first)
+        .all(|k| doc.is_any(k, &["but", "and", "yet", "also"]) || doc.kind(k) == Some(Kind::Open));
+    bare || (cue.first > s.first + 1
+        && cue.first <= s.first + 5
+        && doc.is_punct(cue.first - 1, ",")
+        && (doc.is_any(s.first, ADVERBIAL_OPENERS)
+            || (doc.s(s.first).ends_with("ly") && doc.s(s.first).len() > 4))
+        && (s.first..cue.first - 1).all(|k| {
+            (doc.is_word(k) || doc.kind(k) == Some(Kind::Number))
+                && doc.cue_class(k).is_none()
+                && !doc.is_pronoun(k)
+        }))
+}
+
 fn according_to(doc: &Doc<'_>, si: usize, s: &Sentence, cue: Cue) -> Option<Found> {
     let (a, e) = np_forward(doc, cue.end, s.end, 10)?;
     super::mentions::analyze(doc, a, e)?;
-    let lead = (s.first..cue.first)
-        .all(|k| doc.is_any(k, &["but", "and", "yet", "also"]) || doc.kind(k) == Some(Kind::Open));
-    let (kind, content) = if lead {
+    let (kind, content) = if according_to_leads(doc, s, cue) {
         let k = if doc.is_punct(e, ",") { e + 1 } else { e };
         make_content(doc, k, s.end)?
     } else {
         let (kind, span) = make_content(doc, s.first, cue.first)?;
-        // A clause after the source belongs to it too rarely to guess; keep the part before.
-        (kind, span)
+        // "In Iowa, Trump leads, according to a poll, although …": the claim runs on
+        // around the parenthesis, unless a relative or participle clause follows.
+        let tail = (doc.is_punct(e, ",")
+            && !doc.is_any(e + 1, &["who", "which", "whose", "where", "when"])
+            && !is_participle(doc, e + 1)
+            && doc.kind(e + 1) != Some(Kind::Open))
+        .then(|| make_content(doc, e + 1, s.end))
+        .flatten();
+        match tail {
+            Some((tail_kind, tail)) => {
+                let kind = if kind == ClaimKind::Indirect && tail_kind == ClaimKind::Indirect {
+                    ClaimKind::Indirect
+                } else {
+                    ClaimKind::Mixed
+                };
+                (kind, span.cover(tail))
+            }
+            None => (kind, span),
+        }
     };
     let mut f = new_found(kind, content, "according-to", si, s);
     f.cue = Some(doc.span(cue.first, cue.end));
@@ -1478,6 +1546,46 @@ mod tests {
         case("The union agreed to the new rota.", &[]);
         // A verb that does not take an infinitive content.
         case("The coach said to wait.", &[]);
+    }
+
+    #[test]
+    fn according_to_forms() {
+        case(
+            "The guard was asleep, the clerk said, according to the inquiry.",
+            &[(
+                "according-to",
+                "the inquiry",
+                "according to",
+                "The guard was asleep, the clerk said",
+            )],
+        );
+        case(
+            "In Ohio, the senator leads, according to a new survey, although the race is close.",
+            &[(
+                "according-to",
+                "a new survey",
+                "according to",
+                "In Ohio, the senator leads, according to a new survey, although the race is close",
+            )],
+        );
+        case(
+            "In addition, according to the agency, nine towns lost power.",
+            &[(
+                "according-to",
+                "the agency",
+                "according to",
+                "nine towns lost power",
+            )],
+        );
+        case(
+            "Rain fell all week, according to the bureau, which keeps the records.",
+            &[(
+                "according-to",
+                "the bureau",
+                "according to",
+                "Rain fell all week",
+            )],
+        );
     }
 
     #[test]
