@@ -760,8 +760,16 @@ fn content_end(doc: &Doc<'_>, from: usize, end: usize) -> usize {
             if doc.is_punct(k, ",") && cue_next && next.is_some_and(|v| is_participle(doc, v)) {
                 return k;
             }
-            if doc.is(k, "and") && cue_next && next.is_some_and(|v| !is_participle(doc, v)) {
+            if doc.is(k, "and")
+                && cue_next
+                && next.is_some_and(|v| !is_participle(doc, v) && second_cue(doc, v))
+            {
                 return if doc.is_punct(k - 1, ",") { k - 1 } else { k };
+            }
+            // "…, the campaign manager said …": a new subject and its cue start another
+            // attribution.
+            if doc.is_punct(k, ",") && k > from + 1 && subject_then_cue(doc, k + 1, end) {
+                return k;
             }
             // The reporter takes over after a semicolon, a dash or a comment clause
             // ("…, which he called …", "…, while Bush said …").
@@ -859,6 +867,46 @@ fn infinitive_at(doc: &Doc<'_>, k: usize) -> bool {
         && !doc.is_clause_word(k)
 }
 
+/// Whether the cue verb at `v`, after "and", starts a second attribution ("and added
+/// that …", "and insisted …") rather than a verb of the content ("said the group is
+/// neutral and supports both sides"): a past form, or one followed by what opens content.
+fn second_cue(doc: &Doc<'_>, v: usize) -> bool {
+    let w = doc.s(v);
+    w.ends_with("ed")
+        || doc.is_any(
+            v,
+            &["said", "told", "wrote", "thought", "knew", "saw", "sought", "spoke", "made"],
+        )
+        || doc.is(v + 1, "that")
+        || doc.is_punct(v + 1, ",")
+        || doc.is_punct(v + 1, ":")
+        || doc.kind(v + 1) == Some(Kind::Open)
+}
+
+/// A short subject phrase from `t` directly followed by a finite cue verb ("the campaign
+/// manager said", "Smith told").
+fn subject_then_cue(doc: &Doc<'_>, t: usize, end: usize) -> bool {
+    let limit = end.min(t + 8);
+    let mut j = t;
+    while j < limit {
+        if let Some(class) = doc.cue_class(j) {
+            return j > t
+                && matches!(class, CueClass::Speech | CueClass::Tell)
+                && !is_participle(doc, j)
+                && !doc.is_determiner(j - 1)
+                && !doc.is_possessive(j - 1);
+        }
+        let np = (doc.is_word(j) && !doc.is_clause_word(j) && !doc.quoted(j))
+            || doc.kind(j) == Some(Kind::Number);
+        if !np || doc.is_any(j, &["to", "be", "is", "was", "are", "were", "has", "have", "had"])
+        {
+            return false;
+        }
+        j += 1;
+    }
+    false
+}
+
 fn is_participle(doc: &Doc<'_>, k: usize) -> bool {
     doc.is_word(k) && !doc.is_cap(k) && doc.s(k).ends_with("ing")
 }
@@ -939,8 +987,9 @@ fn verb_rules(
             && let Some((pa, pe)) = prev.source
         {
             Some((pa, pe, prev.referent, "reported-speech/conjoined-subject"))
-        } else if doc.is(b, "and") && b > s.first {
+        } else if doc.is_any(b, &["and", "but"]) && b > s.first {
             conjoined_subject(doc, b, s.first)
+                .or_else(|| sentence_subject(doc, s.first, b))
                 .map(|(a, e)| (a, e, None, "reported-speech/conjoined-subject"))
         } else {
             np_back(doc, b, s.first).map(|(a, e, r)| (a, e, r, "reported-speech/source-cue"))
@@ -1584,6 +1633,62 @@ mod tests {
                 "the bureau",
                 "according to",
                 "Rain fell all week",
+            )],
+        );
+    }
+
+    #[test]
+    fn content_boundaries_between_attributions() {
+        case(
+            "When the board asked about the budget, the treasurer said the money was gone.",
+            &[
+                (
+                    "reported-speech/source-cue",
+                    "the board",
+                    "asked",
+                    "about the budget",
+                ),
+                (
+                    "reported-speech/source-cue",
+                    "the treasurer",
+                    "said",
+                    "the money was gone",
+                ),
+            ],
+        );
+        case(
+            "Ana Ruiz said the club is independent and supports both teams.",
+            &[(
+                "reported-speech/source-cue",
+                "Ana Ruiz",
+                "said",
+                "the club is independent and supports both teams",
+            )],
+        );
+        case(
+            "Ana Ruiz said the club is independent and added that it has no debts.",
+            &[
+                (
+                    "reported-speech/source-cue",
+                    "Ana Ruiz",
+                    "said",
+                    "the club is independent",
+                ),
+                (
+                    "reported-speech/conjoined-subject",
+                    "Ana Ruiz",
+                    "added",
+                    "it has no debts",
+                ),
+            ],
+        );
+        case(
+            "He sold the farm in May, but said the price was too low.",
+            &[(
+                "reported-speech/conjoined-subject",
+                "He",
+                "said",
+                "the price was too low",
             )],
         );
     }
