@@ -875,7 +875,9 @@ fn second_cue(doc: &Doc<'_>, v: usize) -> bool {
     w.ends_with("ed")
         || doc.is_any(
             v,
-            &["said", "told", "wrote", "thought", "knew", "saw", "sought", "spoke", "made"],
+            &[
+                "said", "told", "wrote", "thought", "knew", "saw", "sought", "spoke", "made",
+            ],
         )
         || doc.is(v + 1, "that")
         || doc.is_punct(v + 1, ",")
@@ -898,7 +900,11 @@ fn subject_then_cue(doc: &Doc<'_>, t: usize, end: usize) -> bool {
         }
         let np = (doc.is_word(j) && !doc.is_clause_word(j) && !doc.quoted(j))
             || doc.kind(j) == Some(Kind::Number);
-        if !np || doc.is_any(j, &["to", "be", "is", "was", "are", "were", "has", "have", "had"])
+        if !np
+            || doc.is_any(
+                j,
+                &["to", "be", "is", "was", "are", "were", "has", "have", "had"],
+            )
         {
             return false;
         }
