@@ -47,6 +47,8 @@ pub struct Found {
 const CHANNEL_NOUNS: &[&str] = &[
     "statement",
     "interview",
+    "ad",
+    "book",
     "tweet",
     "email",
     "post",
@@ -87,7 +89,7 @@ pub fn attribute(doc: &Doc<'_>) -> Vec<Found> {
             continue;
         }
         let before = found.len();
-        if let Some(f) = transcript(doc, si, s) {
+        if let Some(f) = transcript(doc, si, s).or_else(|| headline_colon(doc, si, s)) {
             skip_until = paragraph_end(doc, s.first);
             found.push(f);
             continue;
@@ -335,7 +337,7 @@ fn after_cue(doc: &Doc<'_>, s: &Sentence, cue: Cue, class: Option<CueClass>) -> 
     if phrasal && !doc.quoted(k) {
         k += 1;
     }
-    let cue_end = k;
+    let mut cue_end = k;
     let mut channel = None;
     let mut when = None;
     let mut took_recipient = false;
@@ -355,9 +357,16 @@ fn after_cue(doc: &Doc<'_>, s: &Sentence, cue: Cue, class: Option<CueClass>) -> 
         if doc.is_any(k, &["in", "during"])
             && doc.is_any(k + 1, &["a", "an", "his", "her", "their", "its", "the"])
             && let Some(noun) = (k + 2..(k + 5).min(s.end)).find(|&j| doc.is_any(j, CHANNEL_NOUNS))
-            && (k + 2..noun).all(|j| doc.is_word(j) && !doc.is_clause_word(j))
+            && (k + 2..noun).all(|j| {
+                (doc.is_word(j) && !doc.is_clause_word(j)) || doc.kind(j) == Some(Kind::Number)
+            })
         {
+            // Right after the verb, the channel belongs to the cue ("said in a statement").
+            let adjacent = k == cue_end;
             k = noun + 1;
+            if adjacent {
+                cue_end = k;
+            }
             // "said in a telephone interview, that …"
             if doc.is_punct(k, ",")
                 && (doc.is(k + 1, "that") || doc.kind(k + 1) == Some(Kind::Open))
@@ -368,6 +377,15 @@ fn after_cue(doc: &Doc<'_>, s: &Sentence, cue: Cue, class: Option<CueClass>) -> 
         }
         if let Some(e) = time_phrase(doc, k) {
             k = e;
+            continue;
+        }
+        // "wrote on Twitter"
+        if doc.is(k, "on") && doc.is_any(k + 1, &["Twitter", "Facebook", "Instagram"]) {
+            let adjacent = k == cue_end;
+            k += 2;
+            if adjacent {
+                cue_end = k;
+            }
             continue;
         }
         if let Some(p) = doc
@@ -928,6 +946,10 @@ fn verb_rules(
 ) -> Vec<Found> {
     let mut out = Vec::new();
     let c = cue.first;
+    if let Some(f) = asked(doc, si, s, cue) {
+        out.push(f);
+        return out;
+    }
     // Source before the cue, past adverbs and auxiliaries.
     let mut passive = false;
     let mut b = None;
@@ -1507,6 +1529,68 @@ fn hedge(doc: &Doc<'_>, si: usize, s: &Sentence, cue: Cue, attach: HedgeAttach) 
     Some(f)
 }
 
+/// Words that open the question after "asked".
+const QUESTION_OPENERS: &[&str] = &[
+    "about", "whether", "if", "who", "what", "why", "how", "which", "when", "where",
+];
+
+/// "… when asked whether …", "Asked about the plan, …", "was asked if …": a question put
+/// to someone, unattributed as PolNeAR marks it; the content is the question.
+fn asked(doc: &Doc<'_>, si: usize, s: &Sentence, cue: Cue) -> Option<Found> {
+    let c = cue.first;
+    if !doc.is_any(c, &["asked", "questioned"]) || !doc.is_any(cue.end, QUESTION_OPENERS) {
+        return None;
+    }
+    let opens = c == s.first || (c == s.first + 1 && doc.kind(s.first) == Some(Kind::Open));
+    let after_conjunction = c > s.first && doc.is_any(c - 1, &["when", "after", "once", "if"]);
+    let passive = c > s.first && doc.is_any(c - 1, &["was", "were", "being"]);
+    if !(opens || after_conjunction || passive) {
+        return None;
+    }
+    let from = cue.end;
+    // A fronted question ends at its comma: "When asked why, he said …".
+    let fronted = c <= s.first + 1 || (after_conjunction && c <= s.first + 2);
+    let end = if fronted {
+        (from..s.end)
+            .find(|&k| doc.is_punct(k, ",") && !doc.quoted(k))
+            .unwrap_or(s.end)
+    } else {
+        content_end(doc, from, s.end)
+    };
+    let (_, content) = make_content_min(doc, from, end, 1)?;
+    let mut f = new_found(ClaimKind::Unattributed, content, "question/asked", si, s);
+    f.cue = Some(doc.span(c, cue.end));
+    Some(f)
+}
+
+/// "Poll: Trump leads in Iowa", "Sanders on the primary: ‘We will win’": a headline (the
+/// first paragraph) that gives its source before a colon.
+fn headline_colon(doc: &Doc<'_>, si: usize, s: &Sentence) -> Option<Found> {
+    let p = s.first;
+    if doc.tokens[p].para != 0 || p > 0 {
+        return None;
+    }
+    let limit = s.end.min(p + 14);
+    let colon = (p..limit).find(|&k| doc.is_punct(k, ":"))?;
+    let mut e = p;
+    while e < colon && (doc.is_cap(e) || (e > p && doc.is_punct(e, "."))) {
+        e += 1;
+    }
+    let topic = doc.is(e, "on") && (e + 1..colon).all(|k| !doc.is_punct(k, ","));
+    if e == p || (e < colon && !topic) || e - p > 5 {
+        return None;
+    }
+    let end = paragraph_end(doc, p);
+    let (kind, content) = make_content(doc, colon + 1, end)?;
+    if doc.text_of(colon + 1, end).split_whitespace().count() < 3 {
+        return None;
+    }
+    let mut f = new_found(kind, content, "headline/colon", si, s);
+    f.source = Some((p, e));
+    f.cue = Some(doc.span(colon, colon + 1));
+    Some(f)
+}
+
 /// "WALLACE: …" at a paragraph start: a transcript turn.
 fn transcript(doc: &Doc<'_>, si: usize, s: &Sentence) -> Option<Found> {
     let p = s.first;
@@ -1695,6 +1779,50 @@ mod tests {
                 "He",
                 "said",
                 "the price was too low",
+            )],
+        );
+    }
+
+    #[test]
+    fn questions_headlines_and_channels() {
+        case(
+            "“We will see,” the coach said when asked whether he would stay.",
+            &[
+                ("direct/after-quote", "the coach", "said", "We will see"),
+                ("question/asked", "", "asked", "whether he would stay"),
+            ],
+        );
+        case(
+            "Asked about the delay, the builder shrugged.",
+            &[("question/asked", "", "Asked", "about the delay")],
+        );
+        case(
+            "Survey: Most tenants expect higher rents\n\nThe survey was small.",
+            &[(
+                "headline/colon",
+                "Survey",
+                ":",
+                "Most tenants expect higher rents",
+            )],
+        );
+        // Only the headline: a colon later in the text introduces no claim by itself.
+        case("The plan\n\nPhase one: the bridge opens.", &[]);
+        case(
+            "The mayor said in a statement that the pool would reopen.",
+            &[(
+                "reported-speech/source-cue",
+                "The mayor",
+                "said in a statement",
+                "the pool would reopen",
+            )],
+        );
+        case(
+            "The mayor said Monday in a statement that the pool would reopen.",
+            &[(
+                "reported-speech/source-cue",
+                "The mayor",
+                "said",
+                "the pool would reopen",
             )],
         );
     }
