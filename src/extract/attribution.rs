@@ -314,12 +314,22 @@ struct AfterCue {
 fn after_cue(doc: &Doc<'_>, s: &Sentence, cue: Cue, class: Option<CueClass>) -> AfterCue {
     let mut k = cue.end;
     // A particle makes a phrasal verb ("called for", "pointed out", "referring to").
-    let phrasal = class == Some(CueClass::Speech)
+    // PolNeAR puts the particle in the cue far more often than in the content (train:
+    // "about" 490 to 65, "of" 467 to 27, "for" 442 to 45, "on" 347 to 29).
+    let phrasal = class.is_some()
         && !doc.is_any(
             cue.first,
-            &["said", "says", "say", "saying", "added", "adding"],
+            &[
+                "said", "says", "say", "saying", "added", "adding", "told", "tell", "tells",
+                "telling",
+            ],
         )
-        && (doc.is_any(k, &["for", "on", "about", "out", "against", "of"])
+        && dates::parse_at(doc, k).is_none()
+        && dates::parse_at(doc, k + 1).is_none()
+        && (doc.is_any(
+            k,
+            &["for", "on", "about", "out", "against", "of", "with", "over", "upon"],
+        )
             || (doc.is(k, "to")
                 && doc.is_any(
                     cue.first,
