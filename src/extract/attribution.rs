@@ -328,29 +328,31 @@ fn after_cue(doc: &Doc<'_>, s: &Sentence, cue: Cue, class: Option<CueClass>) -> 
         && dates::parse_at(doc, k + 1).is_none()
         && (doc.is_any(
             k,
-            &["for", "on", "about", "out", "against", "of", "with", "over", "upon"],
-        )
-            || (doc.is(k, "to")
-                && doc.is_any(
-                    cue.first,
-                    &[
-                        "referring",
-                        "referred",
-                        "refers",
-                        "refer",
-                        "pointed",
-                        "pointing",
-                        "points",
-                        "turned",
-                    ],
-                )));
+            &[
+                "for", "on", "about", "out", "against", "of", "with", "over", "upon",
+            ],
+        ) || (doc.is(k, "to")
+            && doc.is_any(
+                cue.first,
+                &[
+                    "referring",
+                    "referred",
+                    "refers",
+                    "refer",
+                    "pointed",
+                    "pointing",
+                    "points",
+                    "turned",
+                ],
+            )));
     if phrasal && !doc.quoted(k) {
         k += 1;
     }
     let mut cue_end = k;
     let mut channel = None;
     let mut when = None;
-    let mut took_recipient = false;
+    // "asked about the budget": a particle takes the place of a listener.
+    let mut took_recipient = phrasal;
     for _ in 0..8 {
         if k >= s.end {
             break;
@@ -674,13 +676,19 @@ fn np_back(doc: &Doc<'_>, b: usize, floor: usize) -> Option<SourcePhrase> {
 fn appositive_source(doc: &Doc<'_>, b: usize, floor: usize) -> Option<SourcePhrase> {
     let mut b = b;
     // "Trump, however, said": an adverb between commas is not part of the source.
-    while let Some(prev) = (b.saturating_sub(4).max(floor)..b)
+    while let Some(prev) = (b.saturating_sub(6).max(floor)..b)
         .rev()
         .find(|&k| doc.is_punct(k, ","))
     {
-        let adverbs = (prev + 1..b)
-            .all(|k| doc.has(k, vocab::BETWEEN) || (doc.s(k).ends_with("ly") && !doc.is_cap(k)));
-        if prev + 1 < b && adverbs {
+        let adverbs = (prev + 1..b).all(|k| {
+            doc.has(k, vocab::BETWEEN)
+                || (doc.s(k).ends_with("ly") && !doc.is_cap(k))
+                || doc.is_any(k, SENTENCE_ADVERBS)
+        });
+        // "Blunt, after a long pause, said": a short prepositional aside.
+        let aside = doc.is_any(prev + 1, &["after", "in", "at", "during", "for", "with"])
+            && (prev + 2..b).all(|k| doc.is_word(k) && !doc.is_cap(k) && !doc.is_pronoun(k));
+        if prev + 1 < b && (adverbs || aside) {
             b = prev;
         } else {
             break;
@@ -729,6 +737,25 @@ fn appositive_source(doc: &Doc<'_>, b: usize, floor: usize) -> Option<SourcePhra
     None
 }
 
+/// Sentence adverbs set off by commas between a source and its cue ("Murphy, though,
+/// said").
+const SENTENCE_ADVERBS: &[&str] = &[
+    "though",
+    "however",
+    "meanwhile",
+    "instead",
+    "too",
+    "also",
+    "moreover",
+    "nevertheless",
+    "still",
+    "then",
+    "now",
+    "again",
+    "later",
+    "today",
+];
+
 /// Whether a comma-delimited segment starting at `t` can continue a source phrase.
 fn appositive_start(doc: &Doc<'_>, t: usize) -> bool {
     if doc.is_any(t, &["who", "whose", "which", "whom"]) || doc.is_determiner(t) {
@@ -743,6 +770,11 @@ fn appositive_start(doc: &Doc<'_>, t: usize) -> bool {
 /// The first word of the cue: auxiliaries and adverbs between the source (ending at
 /// `source_end`) and the verb belong to the cue ("has long maintained", "also said").
 fn cue_start(doc: &Doc<'_>, source_end: usize, verb: usize) -> usize {
+    // An aside set off by commas ("Lee, after a pause, said") is not part of the cue.
+    let source_end = (source_end..verb)
+        .rev()
+        .find(|&k| doc.is_punct(k, ","))
+        .map_or(source_end, |k| k + 1);
     // Sentence adverbs ("Zeine nevertheless said") qualify the sentence, not the verb.
     (source_end..verb)
         .find(|&k| {
@@ -982,6 +1014,10 @@ fn verb_rules(
         return out;
     }
     let after = after_cue(doc, s, cue, Some(class));
+    // "who requested anonymity": the request is not a claim.
+    if doc.is(after.content_first, "anonymity") {
+        return out;
+    }
     let to_content = doc.is(after.content_first, "to")
         && takes_infinitive(doc, c)
         && infinitive_at(doc, after.content_first + 1);
@@ -1198,7 +1234,19 @@ fn f_clone_with(f: &Found, content: Span) -> Found {
 /// After "…, said Smith": the source with its appositives, up to a quote, a participle or
 /// the end of the sentence.
 fn inverted_source(doc: &Doc<'_>, from: usize, end: usize) -> Option<(usize, usize)> {
+    if doc.is_any(from, NP_PREPS) || doc.is(from, "to") {
+        return None;
+    }
     let (a, mut e) = np_forward(doc, from, end, 8)?;
+    // "said a longtime adviser to both candidates": a prepositional phrase of the noun.
+    while e < end
+        && e - a < 12
+        && doc.is_any(e, &["to", "of", "in", "on", "at", "for", "from", "with"])
+        && let Some((_, pe)) = np_forward(doc, e + 1, end, 6)
+        && dates::parse_at(doc, e + 1).is_none()
+    {
+        e = pe;
+    }
     if e < end && doc.is_word(e) {
         return None;
     }
@@ -1631,11 +1679,13 @@ fn continuation(doc: &Doc<'_>, si: usize, s: &Sentence, found: &[Found]) -> Opti
     if kind != ClaimKind::Direct {
         return None;
     }
+    // The attribution of the quote before, not a participle clause after it ("…,” Lee
+    // said, recalling the vote. “…”).
     let (prev_index, prev) = found
         .iter()
         .enumerate()
         .rev()
-        .find(|(_, f)| f.source.is_some())?;
+        .find(|(_, f)| f.source.is_some() && f.rule != "reported-speech/participle")?;
     let near = si - prev.sentence <= 2 && s.para - prev.para <= 1;
     if !near {
         return None;
@@ -1745,8 +1795,8 @@ mod tests {
                 (
                     "reported-speech/source-cue",
                     "the board",
-                    "asked",
-                    "about the budget",
+                    "asked about",
+                    "the budget",
                 ),
                 (
                     "reported-speech/source-cue",
@@ -1834,6 +1884,45 @@ mod tests {
                 "said",
                 "the pool would reopen",
             )],
+        );
+    }
+
+    #[test]
+    fn asides_and_quote_continuations() {
+        case(
+            "Murphy, though, said the vote was fair.",
+            &[(
+                "reported-speech/source-cue",
+                "Murphy",
+                "said",
+                "the vote was fair",
+            )],
+        );
+        case(
+            "“It was close,” Lee, after a long pause, said.",
+            &[("direct/after-quote", "Lee", "said", "It was close")],
+        );
+        case(
+            "“We are tired,” said an aide to the governor, who requested anonymity.",
+            &[(
+                "reported-speech/inverted",
+                "an aide to the governor, who requested anonymity",
+                "said",
+                "We are tired",
+            )],
+        );
+        case(
+            "“We lost,” Kim said, recalling the count. “Badly.”",
+            &[
+                ("direct/after-quote", "Kim", "said", "We lost"),
+                (
+                    "reported-speech/participle",
+                    "Kim",
+                    "recalling",
+                    "the count",
+                ),
+                ("direct/continuation", "Kim", "said", "Badly"),
+            ],
         );
     }
 
