@@ -457,6 +457,16 @@ fn after_cue(doc: &Doc<'_>, s: &Sentence, cue: Cue, class: Option<CueClass>) -> 
                 k = b;
                 continue;
             }
+            // "told reporters the troops were ready", "told Reuters it would": a short
+            // listener right before the clause of the content.
+            if class == Some(CueClass::Tell)
+                && let Some(b) = short_listener(doc, k, s.end)
+            {
+                channel = agency_of(doc, k, b);
+                took_recipient = true;
+                k = b;
+                continue;
+            }
         }
         break;
     }
@@ -472,6 +482,48 @@ fn after_cue(doc: &Doc<'_>, s: &Sentence, cue: Cue, class: Option<CueClass>) -> 
         channel,
         when,
     }
+}
+
+/// A listener of one to four words after a verb of telling ("reporters", "Reuters",
+/// "the Associated Press", "him") followed by the start of a clause (a determiner, a
+/// pronoun, a name, a number or "that"): the exclusive end of the listener.
+fn short_listener(doc: &Doc<'_>, k: usize, end: usize) -> Option<usize> {
+    let b = if doc.is_any(k, &["him", "her", "them", "us", "me", "you"]) {
+        k + 1
+    } else if doc.is_cap(k) {
+        let mut b = k;
+        while b < end && b < k + 4 && doc.is_cap(b) {
+            b += 1;
+        }
+        b
+    } else if doc.is(k, "the") && doc.is_cap(k + 1) {
+        let mut b = k + 1;
+        while b < end && b < k + 5 && doc.is_cap(b) {
+            b += 1;
+        }
+        b
+    } else if doc.is_word(k)
+        && doc.s(k).ends_with('s')
+        && !doc.is_clause_word(k)
+        && !doc.is_determiner(k)
+        && !doc.is_pronoun(k)
+    {
+        // "reporters", "lawmakers", "supporters"
+        k + 1
+    } else {
+        return None;
+    };
+    let clause_starts = b < end
+        && !doc.quoted(b)
+        && (doc.is_any(
+            b,
+            &[
+                "the", "a", "an", "this", "that", "his", "her", "its", "their",
+            ],
+        ) || doc.is_any(b, &["he", "she", "it", "they", "we", "i", "there"])
+            || doc.is_cap(b)
+            || doc.kind(b) == Some(Kind::Number));
+    (clause_starts && b > k).then_some(b)
 }
 
 /// "this week", "earlier this month", "last year", "Monday morning": the exclusive end of
@@ -1583,7 +1635,15 @@ fn hedge(doc: &Doc<'_>, si: usize, s: &Sentence, cue: Cue, attach: HedgeAttach) 
         si,
         s,
     );
-    f.cue = Some(doc.span(cue.first, cue.end));
+    // "seemed to", "is expected to": PolNeAR's cue stops before "to", which belongs to
+    // the content.
+    let cue_end =
+        if attach == HedgeAttach::Subject && cue.end > cue.first + 1 && doc.is(cue.end - 1, "to") {
+            cue.end - 1
+        } else {
+            cue.end
+        };
+    f.cue = Some(doc.span(cue.first, cue_end));
     Some(f)
 }
 
@@ -1923,6 +1983,44 @@ mod tests {
                 ),
                 ("direct/continuation", "Kim", "said", "Badly"),
             ],
+        );
+    }
+
+    #[test]
+    fn listeners_and_hedge_cues() {
+        case(
+            "The general told reporters the troops were ready.",
+            &[(
+                "reported-speech/source-cue",
+                "The general",
+                "told",
+                "the troops were ready",
+            )],
+        );
+        case(
+            "The general told Reuters it would take a week.",
+            &[(
+                "reported-speech/source-cue",
+                "The general",
+                "told",
+                "it would take a week",
+            )],
+        );
+        case(
+            "„We go,“ the minister said. «We stay,» the general said.",
+            &[
+                ("direct/after-quote", "the minister", "said", "We go"),
+                ("direct/after-quote", "the general", "said", "We stay"),
+            ],
+        );
+        case(
+            "The deal seemed to collapse overnight.",
+            &[(
+                "hedge/clause",
+                "",
+                "seemed",
+                "The deal seemed to collapse overnight",
+            )],
         );
     }
 
