@@ -707,6 +707,18 @@ fn np_back(doc: &Doc<'_>, b: usize, floor: usize) -> Option<SourcePhrase> {
     while first < core_end && doc.is_any(first, NP_PREPS) && !doc.is_cap(first) {
         first += 1;
     }
+    // "Saturday at the party convention Sen. Elizabeth Warren (D-Mass.)": too long to be
+    // one phrase; the name at its end is the source.
+    if core_end > first + 12
+        && let Some(k) = (first + 1..core_end)
+            .rev()
+            .find(|&k| doc.is_cap(k) && doc.is_word(k - 1) && !doc.is_cap(k - 1))
+        && (k..core_end).all(|j| {
+            doc.is_cap(j) || doc.kind(j) == Some(Kind::Punct) || doc.is_word(j) && j > k + 2
+        })
+    {
+        first = k;
+    }
     if first >= core_end || core_end - first > 12 {
         return None;
     }
@@ -1180,6 +1192,27 @@ fn verb_rules(
             ));
             return out;
         }
+        // "Overall, she said, rents rose.": after a one-word opener, the claim is the rest.
+        if a == s.first + 2
+            && doc.is_punct(a - 1, ",")
+            && let Some(tail) = parenthetical_tail(doc, s, &after)
+        {
+            let (ta, tb) = token_range(doc, tail);
+            let kind = if (ta..tb).any(|k| matches!(doc.kind(k), Some(Kind::Open | Kind::Close))) {
+                ClaimKind::Mixed
+            } else {
+                ClaimKind::Indirect
+            };
+            out.push(build(
+                kind,
+                tail,
+                "reported-speech/parenthetical",
+                (a, e),
+                referent,
+                cue_span,
+            ));
+            return out;
+        }
         // "…, a source said." — the content is the clause before the source.
         if let Some((kind, content)) = content_before(doc, s, a) {
             let rule = if kind == ClaimKind::Direct {
@@ -1362,7 +1395,30 @@ fn plausible_source(doc: &Doc<'_>, a: usize, e: usize) -> bool {
             || doc.kind(k) == Some(Kind::Number)
             || doc.has(k, vocab::ANONYMOUS_HEAD | vocab::TITLE | vocab::DOCUMENT)
     }) || (doc.s(head).ends_with('s') && !doc.s(head).ends_with("ss"))
+        || (core_end == a + 1 && doc.is_any(a, BARE_SOURCES))
 }
+
+/// Single lowercase words that are sources on their own ("police said", "most say").
+const BARE_SOURCES: &[&str] = &[
+    "police",
+    "staff",
+    "management",
+    "security",
+    "everyone",
+    "everybody",
+    "someone",
+    "somebody",
+    "nobody",
+    "many",
+    "most",
+    "some",
+    "half",
+    "few",
+    "both",
+    "all",
+    "none",
+    "others",
+];
 
 /// The content before a source that starts at `a`: "CONTENT, SOURCE said" or "“QUOTE,”
 /// SOURCE said".
@@ -2020,6 +2076,37 @@ mod tests {
                 "",
                 "seemed",
                 "The deal seemed to collapse overnight",
+            )],
+        );
+    }
+
+    #[test]
+    fn openers_and_long_preambles() {
+        case(
+            "Overall, she said, rents rose in every district.",
+            &[(
+                "reported-speech/parenthetical",
+                "she",
+                "said",
+                "rents rose in every district",
+            )],
+        );
+        case(
+            "Six people were hurt, police said.",
+            &[(
+                "reported-speech/after-clause",
+                "police",
+                "said",
+                "Six people were hurt",
+            )],
+        );
+        case(
+            "Friday at the annual state party dinner in the capital Gov. Ann Lee said taxes would fall.",
+            &[(
+                "reported-speech/source-cue",
+                "Gov. Ann Lee",
+                "said",
+                "taxes would fall",
             )],
         );
     }
