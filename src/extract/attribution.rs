@@ -1037,6 +1037,22 @@ fn subject_then_cue(doc: &Doc<'_>, t: usize, end: usize) -> bool {
     false
 }
 
+/// Participles that PolNeAR attributes to the noun before them more often than not
+/// (train), unlike "calling", "reporting" or "talking".
+const REDUCED_RELATIVE_CUES: &[&str] = &[
+    "arguing",
+    "backing",
+    "claiming",
+    "demanding",
+    "insisting",
+    "opposing",
+    "saying",
+    "seeking",
+    "showing",
+    "suggesting",
+    "supporting",
+];
+
 fn is_participle(doc: &Doc<'_>, k: usize) -> bool {
     doc.is_word(k) && !doc.is_cap(k) && doc.s(k).ends_with("ing")
 }
@@ -1074,7 +1090,10 @@ fn verb_rules(
     // "protesters calling on them to leave": a participle right after a noun modifies it.
     let reduced_relative = is_participle(doc, c)
         && b.is_some_and(|x| x + 1 == c && !doc.is_punct(x, ",") && !doc.is_any(x, BE_FORMS));
-    if passive || reduced_relative {
+    if passive
+        || (reduced_relative
+            && (doc.has(c, vocab::ANONYMITY_START) || doc.has(c + 1, vocab::ANONYMITY_START)))
+    {
         return out;
     }
     let after = after_cue(doc, s, cue, Some(class));
@@ -1150,6 +1169,25 @@ fn verb_rules(
         f.reason = reason;
         f
     };
+
+    // "voters saying they want a ban", "the group supporting Smith": PolNeAR attributes
+    // a participle clause to the noun it modifies.
+    if reduced_relative {
+        if doc.is_any(c, REDUCED_RELATIVE_CUES)
+            && let (Some((a, e, referent, _)), Some((kind, content))) = (subject, content_after)
+            && !doc.is_any(after.content_first, &["not", "to"])
+        {
+            out.push(build(
+                kind,
+                content,
+                "reported-speech/reduced-relative",
+                (a, e),
+                referent,
+                doc.span(c, after.cue_end),
+            ));
+        }
+        return out;
+    }
 
     if let Some((a, e, referent, rule)) = subject {
         let from = if rule == "reported-speech/conjoined-subject" {
@@ -2199,6 +2237,15 @@ mod tests {
             )],
         );
         case("The minister did not say when the vote would be held.", &[]);
+        case(
+            "Most farmers backing the levy live in the north.",
+            &[(
+                "reported-speech/reduced-relative",
+                "Most farmers",
+                "backing",
+                "the levy live in the north",
+            )],
+        );
         case("The results are expected next week.", &[]);
         case("Some 200 houses were flooded.", &[]);
     }
