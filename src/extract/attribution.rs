@@ -675,7 +675,9 @@ fn np_back(doc: &Doc<'_>, b: usize, floor: usize) -> Option<SourcePhrase> {
                     && doc.tokens[j - 1].span.end == doc.tokens[j].span.start
                     && (doc.lex.abbreviations.contains(doc.lower(j - 1).as_ref())
                         || doc.s(j - 1).chars().count() == 1))
-                    || doc.is_any(j, &["-", "&"])
+                    // A free-standing "-" is a dash ("LONDON (Reuters) - Trump said"),
+                    // not a hyphen: hyphenated words are single tokens.
+                    || doc.is_any(j, &["&"])
             }
             _ => false,
         };
@@ -732,7 +734,22 @@ fn np_back(doc: &Doc<'_>, b: usize, floor: usize) -> Option<SourcePhrase> {
         last = open - 1;
     }
     let head_ok = doc.is_word(last) && !doc.is_determiner(last) && !doc.is_any(last, NP_PREPS);
-    head_ok.then_some((first, end, None))
+    if !head_ok {
+        return None;
+    }
+    // "Clinton and the party said": coordinated sources from the start of the clause.
+    if first >= floor + 2
+        && doc.is(first - 1, "and")
+        && let Some((a, _, _)) = np_back(doc, first - 2, floor)
+        && (a == floor
+            || doc.is_any(a - 1, &[",", ":", ";", "—", "–"])
+            || doc.kind(a - 1) == Some(Kind::Close))
+        && end - a <= 14
+        && (a..first - 1).all(|k| !doc.is_punct(k, ","))
+    {
+        return Some((a, end, None));
+    }
+    Some((first, end, None))
 }
 
 /// A source whose phrase ends with a comma (`b`): a head noun phrase followed by
@@ -841,6 +858,14 @@ fn cue_start(doc: &Doc<'_>, source_end: usize, verb: usize) -> usize {
         .rev()
         .find(|&k| doc.is_punct(k, ","))
         .map_or(source_end, |k| k + 1);
+    // A date between source and verb ("Smith on Tuesday said") is not part of the cue.
+    let source_end = (source_end..verb)
+        .rev()
+        .find_map(|k| {
+            let d = if doc.is(k, "on") { k + 1 } else { k };
+            dates::parse_at(doc, d).and_then(|(e, _)| (e <= verb).then_some(e))
+        })
+        .map_or(source_end, |e| e.max(source_end));
     // Sentence adverbs ("Zeine nevertheless said") qualify the sentence, not the verb.
     (source_end..verb)
         .find(|&k| {
@@ -1079,6 +1104,17 @@ fn verb_rules(
     let mut b = None;
     if c > s.first {
         b = doc.skip_adverbs_back(c - 1, s.first);
+        // "the senator on Tuesday said": the date is neither source nor cue.
+        if let Some(x) = b
+            && let Some(d) = (x.saturating_sub(3).max(s.first)..=x).find(|&k| {
+                dates::parse_at(doc, k).is_some_and(|(e, _)| e == x + 1)
+                    || (doc.is(k, "on")
+                        && dates::parse_at(doc, k + 1).is_some_and(|(e, _)| e == x + 1))
+            })
+            && d > s.first
+        {
+            b = doc.skip_adverbs_back(d - 1, s.first);
+        }
         let stop = b.map_or(s.first, |x| x + 1);
         // A passive ("is expected") or a denial ("did not reply") attributes nothing.
         let progressive = is_participle(doc, c);
@@ -2147,6 +2183,46 @@ mod tests {
                 "Gov. Ann Lee",
                 "said",
                 "taxes would fall",
+            )],
+        );
+    }
+
+    #[test]
+    fn coordinated_sources_dates_and_datelines() {
+        case(
+            "Lee and the union said the strike was over.",
+            &[(
+                "reported-speech/source-cue",
+                "Lee and the union",
+                "said",
+                "the strike was over",
+            )],
+        );
+        case(
+            "The storm hit the coast and officials said ten people died.",
+            &[(
+                "reported-speech/source-cue",
+                "officials",
+                "said",
+                "ten people died",
+            )],
+        );
+        case(
+            "OSLO (Reuters) - Ann Lee said the strike was over.",
+            &[(
+                "reported-speech/source-cue",
+                "Ann Lee",
+                "said",
+                "the strike was over",
+            )],
+        );
+        case(
+            "The governor on Tuesday said the strike was over.",
+            &[(
+                "reported-speech/source-cue",
+                "The governor",
+                "said",
+                "the strike was over",
             )],
         );
     }
