@@ -597,7 +597,9 @@ fn np_forward(doc: &Doc<'_>, k: usize, limit: usize, max: usize) -> Option<(usiz
                     && j > k
                     && doc.tokens[j - 1].span.end == doc.tokens[j].span.start
                     && doc.is_cap(j - 1)
-                    && doc.lex.abbreviations.contains(doc.lower(j - 1).as_ref())
+                    && (doc.lex.abbreviations.contains(doc.lower(j - 1).as_ref())
+                        // a middle initial: "Kevin D. Williamson"
+                        || (doc.s(j - 1).len() == 1 && doc.is_cap(j + 1)))
             }
             _ => false,
         };
@@ -2214,6 +2216,15 @@ mod tests {
                 "Ann Lee",
                 "said",
                 "the strike was over",
+            )],
+        );
+        case(
+            "“It failed,” said Ann B. Lee, a former aide.",
+            &[(
+                "reported-speech/inverted",
+                "Ann B. Lee, a former aide",
+                "said",
+                "It failed",
             )],
         );
         case(
