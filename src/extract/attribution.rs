@@ -620,10 +620,12 @@ fn np_word(doc: &Doc<'_>, j: usize, floor: usize) -> bool {
         return j == floor || doc.is_cap(j);
     }
     // A cue word after a determiner is a noun ("the note says").
+    // So is one right before another cue word ("the Sanders campaign said").
     let verb = doc.cue_class(j).is_some()
         && !doc.is_cap(j)
         && !doc.has(j, vocab::TITLE)
-        && !(j > floor && (doc.is_determiner(j - 1) || doc.is_possessive(j - 1)));
+        && !(j > floor && (doc.is_determiner(j - 1) || doc.is_possessive(j - 1)))
+        && !(doc.cue_class(j + 1).is_some() && doc.is_word(j + 1));
     let bare_to = doc.is(j, "to") && !doc.is(j.wrapping_sub(1), "close");
     !(doc.is_clause_word(j) || verb || bare_to || doc.quoted(j))
 }
@@ -2225,6 +2227,15 @@ mod tests {
                 "Ann B. Lee, a former aide",
                 "said",
                 "It failed",
+            )],
+        );
+        case(
+            "The Lee campaign said the strike was over.",
+            &[(
+                "reported-speech/source-cue",
+                "The Lee campaign",
+                "said",
+                "the strike was over",
             )],
         );
         case(
