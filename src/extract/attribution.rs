@@ -860,7 +860,7 @@ fn cue_start(doc: &Doc<'_>, source_end: usize, verb: usize) -> usize {
     // An aside set off by commas ("Lee, after a pause, said") is not part of the cue.
     let source_end = (source_end..verb)
         .rev()
-        .find(|&k| doc.is_punct(k, ","))
+        .find(|&k| doc.is_punct(k, ",") || doc.is_any(k, &["-", "—", "–"]))
         .map_or(source_end, |k| k + 1);
     // A date between source and verb ("Smith on Tuesday said") is not part of the cue.
     let source_end = (source_end..verb)
@@ -1108,6 +1108,16 @@ fn verb_rules(
     let mut b = None;
     if c > s.first {
         b = doc.skip_adverbs_back(c - 1, s.first);
+        // "Trump - who once said otherwise - said": an aside between dashes.
+        if let Some(x) = b
+            && doc.is_any(x, &["-", "—", "–"])
+            && let Some(open) = (x.saturating_sub(30).max(s.first)..x)
+                .rev()
+                .find(|&k| doc.is(k, doc.s(x)))
+            && open > s.first
+        {
+            b = doc.skip_adverbs_back(open - 1, s.first);
+        }
         // "the senator on Tuesday said": the date is neither source nor cue.
         if let Some(x) = b
             && let Some(d) = (x.saturating_sub(3).max(s.first)..=x).find(|&k| {
@@ -2234,6 +2244,15 @@ mod tests {
             &[(
                 "reported-speech/source-cue",
                 "The Lee campaign",
+                "said",
+                "the strike was over",
+            )],
+        );
+        case(
+            "Ann Lee — who ran twice — said the strike was over.",
+            &[(
+                "reported-speech/source-cue",
+                "Ann Lee",
                 "said",
                 "the strike was over",
             )],
