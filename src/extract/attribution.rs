@@ -72,6 +72,26 @@ const CHANNEL_NOUNS: &[&str] = &[
     "filing",
 ];
 
+/// Nouns after "at a …" that say where a statement was made ("said at a rally").
+const EVENT_NOUNS: &[&str] = &[
+    "rally",
+    "event",
+    "conference",
+    "hearing",
+    "debate",
+    "meeting",
+    "forum",
+    "summit",
+    "dinner",
+    "luncheon",
+    "breakfast",
+    "ceremony",
+    "gathering",
+    "fundraiser",
+    "stop",
+    "briefing",
+];
+
 const SUBORDINATORS: &[&str] = &[
     "after", "when", "because", "while", "as", "since", "before", "until", "though", "although",
     "if", "once", "whereas", "but", "and", "so",
@@ -391,6 +411,24 @@ fn after_cue(doc: &Doc<'_>, s: &Sentence, cue: Cue, class: Option<CueClass>) -> 
         }
         if let Some(e) = time_phrase(doc, k) {
             k = e;
+            continue;
+        }
+        // "said at a rally in Ohio that …": where it was said is not content.
+        if doc.is_any(k, &["at", "during"])
+            && doc.is_any(k + 1, &["a", "an", "the", "his", "her", "their", "its"])
+            && let Some(noun) = (k + 2..(k + 6).min(s.end)).find(|&j| doc.is_any(j, EVENT_NOUNS))
+            && (k + 2..noun).all(|j| {
+                (doc.is_word(j) && !doc.is_clause_word(j)) || doc.kind(j) == Some(Kind::Number)
+            })
+        {
+            k = noun + 1;
+            // "in Ohio", "in Des Moines"
+            if doc.is(k, "in") && doc.is_cap(k + 1) {
+                k += 2;
+                while k < s.end && doc.is_cap(k) {
+                    k += 1;
+                }
+            }
             continue;
         }
         // "wrote on Twitter"
@@ -2253,6 +2291,15 @@ mod tests {
             &[(
                 "reported-speech/source-cue",
                 "Ann Lee",
+                "said",
+                "the strike was over",
+            )],
+        );
+        case(
+            "The governor said at a rally in Des Moines that the strike was over.",
+            &[(
+                "reported-speech/source-cue",
+                "The governor",
                 "said",
                 "the strike was over",
             )],
