@@ -99,7 +99,7 @@ pub struct ClaimsArgs {
     #[arg(long)]
     pub article: Option<i64>,
     /// Minimum reliability score in [0, 1].
-    #[arg(long)]
+    #[arg(long, allow_negative_numbers = true)]
     pub min_reliability: Option<f64>,
     /// Earliest date (YYYY-MM-DD), on the statement date or else the publication date.
     #[arg(long)]
