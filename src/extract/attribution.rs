@@ -720,6 +720,12 @@ fn np_back(doc: &Doc<'_>, b: usize, floor: usize) -> Option<SourcePhrase> {
                     // A free-standing "-" is a dash ("LONDON (Reuters) - Trump said"),
                     // not a hyphen: hyphenated words are single tokens.
                     || doc.is_any(j, &["&"])
+                    // the apostrophe of a plural possessive ("Sanders’ campaign")
+                    || (doc.is_any(j, &["’", "'"])
+                        && j > floor
+                        && doc.is_word(j - 1)
+                        && doc.s(j - 1).ends_with('s')
+                        && doc.tokens[j - 1].span.end == doc.tokens[j].span.start)
             }
             _ => false,
         };
@@ -1195,6 +1201,7 @@ fn verb_rules(
         && takes_infinitive(doc, c)
         && infinitive_at(doc, after.content_first + 1);
     let content_after = if doc.is_punct(after.content_first, ",")
+        || doc.is_punct(after.content_first, ";")
         || (doc.is(after.content_first, "to") && !to_content)
         || runs_into_cue(doc, after.content_first, s.end)
     {
@@ -2302,6 +2309,24 @@ mod tests {
                 "The governor",
                 "said",
                 "the strike was over",
+            )],
+        );
+        case(
+            "The Jones’ lawyer says the strike was over.",
+            &[(
+                "reported-speech/source-cue",
+                "The Jones’ lawyer",
+                "says",
+                "the strike was over",
+            )],
+        );
+        case(
+            "The strike was over, union leaders said; in May, it began again.",
+            &[(
+                "reported-speech/after-clause",
+                "union leaders",
+                "said",
+                "The strike was over",
             )],
         );
         case(
