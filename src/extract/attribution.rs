@@ -393,6 +393,11 @@ fn after_cue(doc: &Doc<'_>, s: &Sentence, cue: Cue, class: Option<CueClass>) -> 
                 (doc.is_word(j) && !doc.is_clause_word(j)) || doc.kind(j) == Some(Kind::Number)
             })
         {
+            // "in a video message": the last of several channel nouns.
+            let mut noun = noun;
+            while noun + 1 < s.end && doc.is_any(noun + 1, CHANNEL_NOUNS) {
+                noun += 1;
+            }
             // Right after the verb, a statement belongs to the cue ("said in a statement");
             // PolNeAR leaves an interview, an email or a speech out of it (train: 42 to 23
             // for "statement", 12 to 45 for "interview").
@@ -430,6 +435,27 @@ fn after_cue(doc: &Doc<'_>, s: &Sentence, cue: Cue, class: Option<CueClass>) -> 
                 }
             }
             continue;
+        }
+        // "said on CNN", "said on MSNBC’s “Morning Joe”" at the end or before "that".
+        if doc.s(k) == "on" && doc.is_cap(k + 1) {
+            let mut j = k + 1;
+            while j < s.end && j < k + 6 && (doc.is_cap(j) || doc.is_any(j, &["’", "'"])) {
+                j += 1;
+            }
+            if doc.kind(j) == Some(Kind::Open)
+                && let Some(q) = doc.quote_at_open(j)
+                && q.end - j <= 8
+            {
+                j = q.outer_end().max(s.end.min(q.outer_end()));
+            }
+            let closes = j >= s.end
+                || doc.is(j, "that")
+                || doc.is_any(j, &[".", ",", ":", ";", "!", "?"])
+                    && doc.kind(j) == Some(Kind::Punct);
+            if closes && dates::parse_at(doc, k + 1).is_none() {
+                k = j;
+                continue;
+            }
         }
         // "wrote on Twitter"
         if doc.is(k, "on") && doc.is_any(k + 1, &["Twitter", "Facebook", "Instagram"]) {
@@ -2327,6 +2353,24 @@ mod tests {
                 "union leaders",
                 "said",
                 "The strike was over",
+            )],
+        );
+        case(
+            "The strike is over, the governor said in a video message to workers.",
+            &[(
+                "reported-speech/after-clause",
+                "the governor",
+                "said",
+                "The strike is over",
+            )],
+        );
+        case(
+            "The strike is over, the governor said on Channel Four’s “Morning Show.”",
+            &[(
+                "reported-speech/after-clause",
+                "the governor",
+                "said",
+                "The strike is over",
             )],
         );
         case(
