@@ -23,7 +23,7 @@ pub struct Doc<'a> {
 impl<'a> Doc<'a> {
     #[must_use]
     pub fn new(text: &'a str, from: usize) -> Self {
-        let tokens = tokens::tokenize(text, from);
+        let mut tokens = tokens::tokenize(text, from);
         let mut buf = String::new();
         let table = vocab::get();
         let flags: Vec<u32> = tokens
@@ -48,7 +48,8 @@ impl<'a> Doc<'a> {
                 }
             })
             .collect();
-        let quotes = quotes::find(&tokens);
+        let quotes = quotes::find_in(text, &tokens);
+        quotes::mark_closers(&mut tokens, &quotes);
         let in_quote = quotes::membership(&tokens, &quotes);
         let sentences = sentences::split(text, &tokens, &in_quote, &flags);
         Self {
