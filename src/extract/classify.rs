@@ -36,12 +36,18 @@ pub fn source_type(entity: &Entity) -> SourceType {
     }
 }
 
-/// A name whose surname is in the public officials lexicon.
+/// A name whose surname is in the public officials lexicon, with the same first name when
+/// the text gives one ("Felicia Sanders" is not "Bernie Sanders").
 fn is_public_official(name: &str) -> bool {
     let surname = name.rsplit(' ').next().unwrap_or(name).to_lowercase();
     crate::lexicon::get()
         .public_officials
-        .contains_key(&surname)
+        .get(&surname)
+        .is_some_and(|full| {
+            !name.contains(' ')
+                || full.split(' ').next().map(str::to_lowercase)
+                    == name.split(' ').next().map(str::to_lowercase)
+        })
 }
 
 /// The full name of a public official known only by surname in the article ("Cruz").
@@ -85,5 +91,16 @@ mod tests {
         case("Berlin", SourceType::Organization);
         case("Reuters", SourceType::Agency);
         case("a UN report", SourceType::Document);
+        case("the minister, Ana Diaz", SourceType::NamedOfficial);
+        case(
+            "figures published by the health board",
+            SourceType::Document,
+        );
+        case("The regional weather service", SourceType::Organization);
+        case("professor Ada Lind", SourceType::NamedPerson);
+        case("Half of Vermont Democrats", SourceType::Anonymous);
+        // A surname of a known official does not make a namesake an official.
+        case("Felicia Sanders", SourceType::NamedPerson);
+        case("Bernie Sanders", SourceType::NamedOfficial);
     }
 }
