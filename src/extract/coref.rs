@@ -229,7 +229,7 @@ impl Entities {
     fn antecedent(&self, pronoun: &str, at: usize) -> Option<usize> {
         // The latest mention of `e` before the pronoun.
         let before = |e: &Entity| e.seen.iter().copied().filter(|&p| p < at).max();
-        let pick = |pred: &dyn Fn(&Entity) -> bool| {
+        let pick_with = |pred: &dyn Fn(&Entity) -> bool, salience: usize| {
             let skip = self.list.len().saturating_sub(WINDOW);
             self.list
                 .iter()
@@ -240,15 +240,20 @@ impl Entities {
                     // Being a source makes a person salient; an unnamed source is only
                     // chosen when it is the latest.
                     let named = matches!(e.kind, MentionKind::Named | MentionKind::TitleOnly);
-                    let bonus = if e.was_source && named {
-                        SOURCE_SALIENCE
-                    } else {
-                        0
-                    };
+                    let bonus = if e.was_source && named { salience } else { 0 };
                     before(e).map(|p| (i, p + bonus))
                 })
                 .max_by_key(|&(_, score)| score)
                 .map(|(i, _)| i)
+        };
+        let pick = |pred: &dyn Fn(&Entity) -> bool| pick_with(pred, SOURCE_SALIENCE);
+        let lex = crate::lexicon::get();
+        // An unnamed source is "he" or "she" when its head names a person ("a source", "an
+        // Iowa voter"), not a thing ("social media").
+        let person_head = |head: &str| {
+            lex.anonymous_heads.contains(head)
+                || lex.anonymous_heads.contains(format!("{head}s").as_str())
+                || lex.titles.contains_key(head)
         };
         // A name only seen in passing is a person when the text marks it as one (a title,
         // an honorific or a known first name): "Rhode Island" is not "she".
@@ -256,12 +261,16 @@ impl Entities {
             (e.kind == MentionKind::Named
                 && (e.was_source || e.female.is_some() || e.title.is_some()))
                 || e.kind == MentionKind::TitleOnly
-                || (e.kind == MentionKind::Anonymous && !e.plural)
+                || (e.kind == MentionKind::Anonymous && !e.plural && person_head(&e.head))
         };
         match pronoun {
             "he" => pick(&|e| person(e) && e.female != Some(true)),
             "she" => pick(&|e| person(e) && e.female != Some(false)),
-            "who" => pick(&person),
+            // "X, who said": the nearest person or group, however salient others are.
+            "who" => pick_with(
+                &|e| person(e) || (e.kind == MentionKind::Anonymous && e.plural),
+                0,
+            ),
             "they" => pick(&|e| {
                 e.plural || matches!(e.kind, MentionKind::Organization | MentionKind::Agency)
             }),
@@ -271,7 +280,8 @@ impl Entities {
                     MentionKind::Organization | MentionKind::Agency | MentionKind::Document
                 )
             }),
-            "i" | "we" => pick(&|_| true),
+            "i" => pick(&person),
+            "we" => pick(&|_| true),
             _ => None,
         }
     }
@@ -455,6 +465,20 @@ mod tests {
         case(
             &["Dr. Diallo", "Dr. Okafor", "she", "he"],
             &["Diallo", "Okafor", "Okafor", "Diallo"],
+        );
+        // "she" is a person, not a thing described without a name.
+        case(
+            &["Senator Maria Lopez", "social media", "she"],
+            &["Maria Lopez", "social media", "Maria Lopez"],
+        );
+        case(
+            &["Senator Maria Lopez", "an Iowa voter", "she"],
+            &["Maria Lopez", "Iowa voter", "Iowa voter"],
+        );
+        // "who" is the nearest person or group.
+        case(
+            &["Senator Maria Lopez", "three aides", "who"],
+            &["Maria Lopez", "aides", "aides"],
         );
         // Abbreviated titles match the full word; the lesser title does not.
         case(&["Sen. Ann Lee", "the senator"], &["Ann Lee", "Ann Lee"]);
