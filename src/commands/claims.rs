@@ -121,10 +121,21 @@ pub fn select(store: &Store, args: &ClaimsArgs) -> anyhow::Result<Selection> {
     }
     let speakers = match &args.speaker {
         Some(name) => {
-            let found = queries::find_speakers(store.conn(), name)?;
+            let found = queries::speakers_for_claims(store.conn(), name)?;
             if found.is_empty() {
                 anyhow::bail!(
                     "--speaker: no speaker matches '{name}'; list them with `whosaid speakers`"
+                );
+            }
+            if found.len() > 1 {
+                let names: Vec<String> = found
+                    .iter()
+                    .map(|s| format!("{} (#{})", s.name, s.id))
+                    .collect();
+                eprintln!(
+                    "note: --speaker '{name}' matches {} speakers: {}; name one with --speaker '#ID'",
+                    found.len(),
+                    names.join(", ")
                 );
             }
             Some(found.into_iter().map(|s| s.id).collect())

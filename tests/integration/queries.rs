@@ -97,6 +97,38 @@ fn every_filter_narrows_the_claims() {
     );
 }
 
+/// One word is a surname: every speaker of that surname is selected, and the note on
+/// stderr names them so the reader can pick one by id.
+#[test]
+fn a_surname_selects_every_speaker_of_that_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = seed(dir.path());
+    let speakers = |args: &[&str]| -> Vec<String> {
+        let mut names: Vec<String> = records(&db, args)
+            .iter()
+            .map(|r| r["speaker"].as_str().unwrap().to_owned())
+            .collect();
+        names.sort();
+        names.dedup();
+        names
+    };
+    assert_eq!(
+        speakers(&["--speaker", "Smith"]),
+        ["Jane Smith", "John Smith", "Smith"]
+    );
+    assert_eq!(speakers(&["--speaker", "Jane Smith"]), ["Jane Smith"]);
+    let out = crate::seed::whosaid(&db, &["claims", "--speaker", "smith"]);
+    let note = String::from_utf8_lossy(&out.stderr);
+    assert!(note.contains("matches 3 speakers"), "{note}");
+    assert!(note.contains("Jane Smith (#"), "{note}");
+    let out = crate::seed::whosaid(&db, &["claims", "--speaker", "Jane Smith"]);
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
 #[test]
 fn search_marks_the_matched_words() {
     let dir = tempfile::tempdir().unwrap();
