@@ -1224,7 +1224,11 @@ fn verb_rules(
         return out;
     }
     let to_content = doc.is(after.content_first, "to")
-        && takes_infinitive(doc, c)
+        && (takes_infinitive(doc, c)
+            || doc.is_any(
+                cue.end - 1,
+                &["eager", "willing", "determined", "reluctant"],
+            ))
         && infinitive_at(doc, after.content_first + 1);
     let content_after = if doc.is_punct(after.content_first, ",")
         || doc.is_punct(after.content_first, ";")
@@ -2051,6 +2055,33 @@ mod tests {
                 "Ortiz",
                 "wants",
                 "to rebuild the pier before summer",
+            )],
+        );
+        case(
+            "The mayor is confident that rents will fall.",
+            &[(
+                "reported-speech/source-cue",
+                "The mayor",
+                "is confident",
+                "rents will fall",
+            )],
+        );
+        case(
+            "Two unions have been critical of the plan.",
+            &[(
+                "reported-speech/source-cue",
+                "Two unions",
+                "have been critical of",
+                "the plan",
+            )],
+        );
+        case(
+            "The mayor is eager to sell the pier.",
+            &[(
+                "reported-speech/source-cue",
+                "The mayor",
+                "is eager",
+                "to sell the pier",
             )],
         );
         // A noun phrase after "to" is not an intention.
