@@ -2319,6 +2319,15 @@ mod tests {
             ],
         );
         case(
+            "The mayor seemed tired of the debate.",
+            &[(
+                "hedge/clause",
+                "",
+                "seemed",
+                "The mayor seemed tired of the debate",
+            )],
+        );
+        case(
             "The deal seemed to collapse overnight.",
             &[(
                 "hedge/clause",
