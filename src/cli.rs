@@ -158,6 +158,18 @@ pub struct SpeakerArgs {
 
 #[derive(Debug, Args)]
 pub struct ReportArgs {
+    /// Only articles published on or after this date (YYYY-MM-DD), and their claims.
+    #[arg(long)]
+    pub since: Option<String>,
+    /// Only articles published on or before this date (YYYY-MM-DD), and their claims.
+    #[arg(long)]
+    pub until: Option<String>,
+    /// Only articles of this outlet (case-insensitive).
+    #[arg(long)]
+    pub outlet: Option<String>,
+    /// Only articles by this author (case-insensitive).
+    #[arg(long)]
+    pub author: Option<String>,
     /// Output format.
     #[arg(long, value_enum, default_value = "table")]
     pub format: Format,

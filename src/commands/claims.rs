@@ -34,7 +34,7 @@ fn sort(text: &str) -> anyhow::Result<Sort> {
 }
 
 /// A `YYYY-MM-DD` date, checked.
-fn date(flag: &str, text: &str) -> anyhow::Result<String> {
+pub(crate) fn date(flag: &str, text: &str) -> anyhow::Result<String> {
     let bytes = text.as_bytes();
     let shape = bytes.len() == 10
         && bytes.iter().enumerate().all(|(i, b)| {

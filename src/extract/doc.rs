@@ -25,6 +25,7 @@ impl<'a> Doc<'a> {
     pub fn new(text: &'a str, from: usize) -> Self {
         let mut tokens = tokens::tokenize(text, from);
         let mut buf = String::new();
+        let table = vocab::get();
         let flags: Vec<u32> = tokens
             .iter()
             .map(|t| {
@@ -41,7 +42,7 @@ impl<'a> Doc<'a> {
                             }
                         }
                     };
-                    vocab::flags_of(word, &mut buf) | cap
+                    table.flags(word, &mut buf) | cap
                 } else {
                     0
                 }
