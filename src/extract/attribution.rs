@@ -1224,7 +1224,11 @@ fn verb_rules(
         return out;
     }
     let to_content = doc.is(after.content_first, "to")
-        && takes_infinitive(doc, c)
+        && (takes_infinitive(doc, c)
+            || doc.is_any(
+                cue.end - 1,
+                &["eager", "willing", "determined", "reluctant"],
+            ))
         && infinitive_at(doc, after.content_first + 1);
     let content_after = if doc.is_punct(after.content_first, ",")
         || doc.is_punct(after.content_first, ";")
@@ -1795,8 +1799,43 @@ fn according_to_leads(doc: &Doc<'_>, s: &Sentence, cue: Cue) -> bool {
 }
 
 fn according_to(doc: &Doc<'_>, si: usize, s: &Sentence, cue: Cue) -> Option<Found> {
-    let (a, e) = np_forward(doc, cue.end, s.end, 10)?;
+    let (a, mut e) = np_forward(doc, cue.end, s.end, 10)?;
+    // "according to one report": a document noun ends the phrase.
+    if e < s.end && doc.has(e, vocab::DOCUMENT) && doc.cue_class(e).is_some() {
+        e += 1;
+    }
+    // "according to calculations by Ann Lee of the institute"
+    while e + 1 < s.end
+        && e - a < 14
+        && doc.is_any(e, &["by", "of", "from", "at"])
+        && (doc.is_cap(e + 1) || doc.is_determiner(e + 1))
+        && let Some((_, pe)) = np_forward(doc, e + 1, s.end, 6)
+    {
+        e = pe;
+    }
     super::mentions::analyze(doc, a, e)?;
+    // "according to Acme, a research firm that …": an appositive of the source.
+    if doc.is_punct(e, ",")
+        && doc.is_any(e + 1, &["a", "an", "the"])
+        && !according_to_leads(doc, s, cue)
+    {
+        let next = (e + 1..s.end)
+            .find(|&k| {
+                doc.is_punct(k, ",") || matches!(doc.kind(k), Some(Kind::Open | Kind::Close))
+            })
+            .unwrap_or(s.end);
+        let mut end = next;
+        while end > e + 1 && doc.kind(end - 1) == Some(Kind::Punct) {
+            end -= 1;
+        }
+        if end > e + 2 {
+            let (kind, content) = make_content(doc, s.first, cue.first)?;
+            let mut f = new_found(kind, content, "according-to", si, s);
+            f.cue = Some(doc.span(cue.first, cue.end));
+            f.source = Some((a, end));
+            return Some(f);
+        }
+    }
     let (kind, content) = if according_to_leads(doc, s, cue) {
         let k = if doc.is_punct(e, ",") { e + 1 } else { e };
         make_content(doc, k, s.end)?
@@ -2018,6 +2057,33 @@ mod tests {
                 "to rebuild the pier before summer",
             )],
         );
+        case(
+            "The mayor is confident that rents will fall.",
+            &[(
+                "reported-speech/source-cue",
+                "The mayor",
+                "is confident",
+                "rents will fall",
+            )],
+        );
+        case(
+            "Two unions have been critical of the plan.",
+            &[(
+                "reported-speech/source-cue",
+                "Two unions",
+                "have been critical of",
+                "the plan",
+            )],
+        );
+        case(
+            "The mayor is eager to sell the pier.",
+            &[(
+                "reported-speech/source-cue",
+                "The mayor",
+                "is eager",
+                "to sell the pier",
+            )],
+        );
         // A noun phrase after "to" is not an intention.
         case("The union agreed to the new rota.", &[]);
         // A verb that does not take an infinitive content.
@@ -2051,6 +2117,28 @@ mod tests {
                 "the agency",
                 "according to",
                 "nine towns lost power",
+            )],
+        );
+        case(
+            "Rents rose, according to one report.",
+            &[("according-to", "one report", "according to", "Rents rose")],
+        );
+        case(
+            "Rents rose, according to figures from the City Council.",
+            &[(
+                "according-to",
+                "figures from the City Council",
+                "according to",
+                "Rents rose",
+            )],
+        );
+        case(
+            "Rents rose, according to Acme, a research firm that tracks prices.",
+            &[(
+                "according-to",
+                "Acme, a research firm that tracks prices",
+                "according to",
+                "Rents rose",
             )],
         );
         case(
@@ -2229,6 +2317,15 @@ mod tests {
                 ("direct/after-quote", "the minister", "said", "We go"),
                 ("direct/after-quote", "the general", "said", "We stay"),
             ],
+        );
+        case(
+            "The mayor seemed tired of the debate.",
+            &[(
+                "hedge/clause",
+                "",
+                "seemed",
+                "The mayor seemed tired of the debate",
+            )],
         );
         case(
             "The deal seemed to collapse overnight.",

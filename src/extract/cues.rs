@@ -59,6 +59,15 @@ pub fn find(doc: &Doc<'_>, s: &Sentence) -> Vec<Cue> {
             i += 2;
             continue;
         }
+        if let Some(end) = attitude(doc, i, s.end) {
+            cues.push(Cue {
+                first: i,
+                end,
+                kind: CueKind::Verb(CueClass::Belief),
+            });
+            i = end;
+            continue;
+        }
         if let Some(class) = doc.cue_class(i)
             && !noun_use(doc, i, s.first)
         {
@@ -71,6 +80,69 @@ pub fn find(doc: &Doc<'_>, s: &Sentence) -> Vec<Cue> {
         i += 1;
     }
     cues
+}
+
+/// Adjectives of stance that attribute what follows them ("is confident that …", "was
+/// critical of …", "are eager to …"); PolNeAR train marks about 290 such cues.
+const ATTITUDES: &[&str] = &[
+    "adamant",
+    "certain",
+    "confident",
+    "convinced",
+    "critical",
+    "determined",
+    "eager",
+    "hopeful",
+    "opposed",
+    "optimistic",
+    "reluctant",
+    "skeptical",
+    "sure",
+    "wary",
+    "willing",
+    "worried",
+];
+
+/// Forms of "be" that link a source to a stance.
+const LINKS: &[&str] = &[
+    "is", "was", "are", "were", "been", "remain", "remains", "remained", "’s", "'s",
+];
+
+/// "is confident that", "has been critical of", "remains opposed to", "made it clear
+/// that": the exclusive end of a stance cue starting at `i`, when content follows.
+fn attitude(doc: &Doc<'_>, i: usize, end: usize) -> Option<usize> {
+    if doc.quoted(i) {
+        return None;
+    }
+    // "made clear that", "made it clear that"
+    if doc.is_any(i, &["made", "makes", "make", "making"]) {
+        let k = if doc.is(i + 1, "it") { i + 2 } else { i + 1 };
+        return (doc.is(k, "clear") && doc.is(k + 1, "that")).then_some(k + 1);
+    }
+    if !doc.is_any(i, LINKS) {
+        return None;
+    }
+    let mut k = i + 1;
+    while k < end && k < i + 3 && doc.is_word(k) && doc.s(k).ends_with("ly") {
+        k += 1;
+    }
+    if k >= end || !doc.is_any(k, ATTITUDES) {
+        return None;
+    }
+    let adj = k;
+    let next_ok = doc.is(adj + 1, "that")
+        || (doc.is(adj + 1, "to") && !doc.is(adj, "opposed"))
+        || doc.is_any(adj + 1, &["of", "about", "with"])
+        || (doc.is(adj, "opposed") && doc.is(adj + 1, "to"));
+    if !next_ok || adj + 2 >= end {
+        return None;
+    }
+    // "opposed to" keeps its particle.
+    Some(if doc.is(adj, "opposed") {
+        adj + 2
+    } else {
+        adj + 1
+    })
 }
 
 /// Words after which a cue word is a noun, not a verb ("the report was", "tax plans
@@ -136,5 +208,22 @@ mod tests {
         case("A new report shows rents rising.", &["shows"]);
         case("Her claim that rents fell was wrong.", &["claim"]);
         case("Many said the rent was too high.", &["said"]);
+        case(
+            "The mayor is confident that rents will fall.",
+            &["is confident"],
+        );
+        case(
+            "The mayor has been highly critical of the plan.",
+            &["been highly critical"],
+        );
+        case(
+            "The mayor remains opposed to the plan.",
+            &["remains opposed to"],
+        );
+        case(
+            "The mayor made it clear that rents will fall.",
+            &["made it clear"],
+        );
+        case("The mayor is sure.", &[]);
     }
 }
