@@ -14,7 +14,9 @@ pub fn source_type(entity: &Entity) -> SourceType {
     match entity.kind {
         MentionKind::Named => match entity.title_class {
             Some(TitleClass::Official) => SourceType::NamedOfficial,
-            None if is_public_official(&entity.name) => SourceType::NamedOfficial,
+            // A listed politician is an official whatever else the text calls them
+            // ("retired neurosurgeon Ben Carson").
+            _ if is_public_official(&entity.name) => SourceType::NamedOfficial,
             Some(TitleClass::Person) | None => SourceType::NamedPerson,
         },
         // "the governor", "the GOP nominee": a definite title names one known person.
@@ -96,5 +98,7 @@ mod tests {
         case("Half of Vermont Democrats", SourceType::Anonymous);
         case("Bernie Sanders", SourceType::NamedOfficial);
         case("Robby Mook", SourceType::NamedOfficial);
+        case("retired neurosurgeon Ben Carson", SourceType::NamedOfficial);
+        case("columnist Ann Vance", SourceType::NamedPerson);
     }
 }

@@ -351,29 +351,36 @@ impl Entities {
     /// person is not quoted separately (then the two are different people: "Ms. Varga" and
     /// "economist Tomas Varga, who is not related to the minister").
     pub fn complete_names(&mut self, full_names: &[String]) {
-        let quoted: Vec<String> = self
+        use std::collections::{HashMap, HashSet};
+        let quoted: HashSet<&str> = self
             .list
             .iter()
             .filter(|e| e.was_source && e.name.contains(' '))
-            .map(|e| e.name.clone())
+            .map(|e| e.name.as_str())
             .collect();
-        let full_names: Vec<&String> = full_names.iter().filter(|n| !quoted.contains(n)).collect();
+        // Surname (lowercase) → the full name, or `None` when two first names share it.
+        let mut by_surname: HashMap<String, Option<String>> = HashMap::new();
+        for n in full_names {
+            if !n.contains(' ') || quoted.contains(n.as_str()) {
+                continue;
+            }
+            by_surname
+                .entry(surname(n).to_lowercase())
+                .and_modify(|found| {
+                    if found
+                        .as_deref()
+                        .is_some_and(|f| first_name(f) != first_name(n))
+                    {
+                        *found = None;
+                    }
+                })
+                .or_insert_with(|| Some(n.clone()));
+        }
         for e in &mut self.list {
             if e.kind != MentionKind::Named || e.name.contains(' ') {
                 continue;
             }
-            let mut found: Option<&String> = None;
-            let mut ambiguous = false;
-            for &n in &full_names {
-                if n.contains(' ') && surname(n).eq_ignore_ascii_case(&e.name) {
-                    match found {
-                        Some(f) if first_name(f) != first_name(n) => ambiguous = true,
-                        Some(_) => {}
-                        None => found = Some(n),
-                    }
-                }
-            }
-            if let (Some(n), false) = (found, ambiguous) {
+            if let Some(Some(n)) = by_surname.get(&e.name.to_lowercase()) {
                 e.name.clone_from(n);
             }
         }

@@ -101,18 +101,24 @@ const POST_MODIFIERS: &[&str] = &[
 /// Participles that open a post-modifier naming who made or saw a text ("figures published
 /// by the board", "a memo seen by Reuters").
 const PARTICIPLES: &[&str] = &[
+    "circulated",
     "commissioned",
     "compiled",
     "conducted",
+    "drafted",
     "filed",
     "issued",
+    "leaked",
     "obtained",
+    "posted",
     "prepared",
     "published",
     "released",
     "reviewed",
     "seen",
     "sent",
+    "signed",
+    "tallied",
     "written",
 ];
 
@@ -395,6 +401,26 @@ pub fn analyze(doc: &Doc<'_>, first: usize, end: usize) -> Option<Mention> {
     }
     strip_possessive(&doc.lower(head_idx)).clone_into(&mut m.head);
 
+    // "Trump's", "Mr. Obama's" alone: the person whose words these are.
+    let excluded = vocab::NOT_NAME | vocab::ORG_START | vocab::PLACE_START | vocab::AGENCY_START;
+    let mut name_from = start;
+    while name_from < head_idx && (is_honorific(doc, name_from) || doc.is_punct(name_from, ".")) {
+        name_from += 1;
+    }
+    if split == core_end
+        && doc.is_possessive(head_idx)
+        && doc.is_cap(head_idx)
+        && (head_idx == name_from || (head_idx == name_from + 1 && is_first_name(doc, name_from)))
+        && (name_from..=head_idx).all(|k| {
+            doc.is_cap(k) && !doc.has(k, excluded | vocab::TITLE) && !doc.is_any(k, PREPOSITIONS)
+        })
+        && !lex.anonymous_heads.contains(m.head.as_str())
+        && !lex.titles.contains_key(m.head.as_str())
+    {
+        m.kind = MentionKind::Named;
+        m.name = Some(strip_possessive(doc.text_of(name_from, split)).to_owned());
+        return Some(m);
+    }
     if doc.is_cap(head_idx) && !doc.is_possessive(head_idx) {
         // A capitalised head: an organisation by name, a person, or a title alone.
         if let Some(org) = org_ending_at(doc, start, split) {
@@ -1182,6 +1208,25 @@ mod tests {
             None,
             None,
             Some("House"),
+        );
+        // A possessive name alone.
+        case("Mr. Okafor's", Named, Some("Okafor"), None, None);
+        case("Ann Lee’s", Named, Some("Ann Lee"), None, None);
+        case("Editor's", Anonymous, None, Some("Editor's"), None);
+        // Journalists are titled ("the columnist" can refer back to "columnist Ai Jun").
+        case(
+            "columnist Tim Vance",
+            Named,
+            Some("Tim Vance"),
+            Some("columnist"),
+            None,
+        );
+        case(
+            "an FBI summary of its investigation",
+            Document,
+            None,
+            None,
+            None,
         );
         // Possessive and contracted pronouns.
         case("Her", Pronoun, None, None, None);
