@@ -58,6 +58,7 @@ pub const FILES: &[(&str, &str)] = &[
     ),
     ("cue_verbs", include_str!("../lexicons/cue_verbs.txt")),
     ("documents", include_str!("../lexicons/documents.txt")),
+    ("first_names", include_str!("../lexicons/first_names.txt")),
     ("hedges", include_str!("../lexicons/hedges.txt")),
     ("not_names", include_str!("../lexicons/not_names.txt")),
     ("honorifics", include_str!("../lexicons/honorifics.txt")),
@@ -113,6 +114,38 @@ pub struct Phrase<T> {
 #[derive(Debug, Clone)]
 pub struct PhraseTable<T> {
     by_first: WordMap<Vec<Phrase<T>>>,
+    /// The longest first word, in bytes.
+    max_first: usize,
+    /// Whether every first word is ASCII: then a word with other characters cannot match
+    /// (words are compared ignoring ASCII case only) and is rejected without lowercasing.
+    ascii_firsts: bool,
+    /// The first words' [`length_letters_bit`]s: most words are rejected without hashing.
+    prefilter: Box<[u64; 1024]>,
+}
+
+/// One of 65,536 bits for a word of ASCII letters: its length and the low five bits of
+/// its first and last bytes (so the same for both cases of a letter). Words with different
+/// bits differ ignoring ASCII case; a set of bits is a quick reject before a hash lookup.
+#[inline]
+#[must_use]
+pub fn length_letters_bit(word: &[u8]) -> usize {
+    let first = usize::from(word.first().copied().unwrap_or(0)) & 31;
+    let last = usize::from(word.last().copied().unwrap_or(0)) & 31;
+    ((word.len() & 63) << 10) | (first << 5) | last
+}
+
+/// Sets the bit of `word` in `bits`.
+pub fn set_length_letters_bit(bits: &mut [u64; 1024], word: &[u8]) {
+    let b = length_letters_bit(word);
+    bits[b / 64] |= 1 << (b % 64);
+}
+
+/// Whether the bit of `word` is set in `bits`.
+#[inline]
+#[must_use]
+pub fn has_length_letters_bit(bits: &[u64; 1024], word: &[u8]) -> bool {
+    let b = length_letters_bit(word);
+    bits[b / 64] & (1 << (b % 64)) != 0
 }
 
 impl<T> PhraseTable<T> {
@@ -130,7 +163,18 @@ impl<T> PhraseTable<T> {
         for list in by_first.values_mut() {
             list.sort_by_key(|p| std::cmp::Reverse(p.words.len()));
         }
-        Self { by_first }
+        let max_first = by_first.keys().map(String::len).max().unwrap_or(0);
+        let ascii_firsts = by_first.keys().all(|k| k.is_ascii());
+        let mut prefilter = Box::new([0u64; 1024]);
+        for k in by_first.keys() {
+            set_length_letters_bit(&mut prefilter, k.as_bytes());
+        }
+        Self {
+            by_first,
+            max_first,
+            ascii_firsts,
+            prefilter,
+        }
     }
 
     /// The first words of all entries.
@@ -146,15 +190,24 @@ impl<T> PhraseTable<T> {
         word: impl Fn(usize) -> Option<&'w str>,
     ) -> Option<&Phrase<T>> {
         let first = word(0)?;
-        let list = if first.bytes().any(|b| b.is_ascii_uppercase())
-            && first.is_ascii()
-            && first.len() <= 32
-        {
-            let mut buf = [0u8; 32];
-            buf[..first.len()].copy_from_slice(first.as_bytes());
-            buf[..first.len()].make_ascii_lowercase();
-            let lowered = std::str::from_utf8(&buf[..first.len()]).ok()?;
-            self.by_first.get(lowered)?
+        let list = if first.is_ascii() {
+            // ASCII lowercasing keeps the length: a longer word is no entry.
+            if first.len() > self.max_first
+                || !has_length_letters_bit(&self.prefilter, first.as_bytes())
+            {
+                return None;
+            }
+            if first.bytes().any(|b| b.is_ascii_uppercase()) && first.len() <= 32 {
+                let mut buf = [0u8; 32];
+                buf[..first.len()].copy_from_slice(first.as_bytes());
+                buf[..first.len()].make_ascii_lowercase();
+                let lowered = std::str::from_utf8(&buf[..first.len()]).ok()?;
+                self.by_first.get(lowered)?
+            } else {
+                self.by_first.get(lower_key(first).as_ref())?
+            }
+        } else if self.ascii_firsts {
+            return None;
         } else {
             self.by_first.get(lower_key(first).as_ref())?
         };
@@ -189,6 +242,8 @@ pub struct Lexicon {
     pub abbreviations: WordSet,
     pub not_names: WordSet,
     pub public_officials: WordMap<String>,
+    /// Common first names with "f" or "m", to match "she" and "he" to people.
+    pub first_names: WordMap<String>,
     /// Organisations: canonical name (empty: as written).
     pub organizations: PhraseTable<String>,
     /// Capitals standing for their country.
@@ -267,6 +322,9 @@ impl Lexicon {
             public_officials: pairs(file("public_officials"))
                 .map(|(k, v)| (k.to_owned(), v.to_owned()))
                 .collect(),
+            first_names: pairs(file("first_names"))
+                .map(|(k, v)| (k.to_owned(), v.to_owned()))
+                .collect(),
             organizations: strings("organizations"),
             places: strings("places"),
             agencies: strings("agencies"),
@@ -331,7 +389,11 @@ mod tests {
         case(&["Associated", "Press", "said"], Some("AP"));
         case(&["AFP"], Some("AFP"));
         case(&["The", "Washington", "Post"], Some("Washington Post"));
+        case(&["ASSOCIATED", "PRESS"], Some("AP"));
         case(&["Associated"], None);
+        case(&["Associated", "Pressure"], None);
+        case(&["“", "Associated", "Press"], None);
+        case(&["Åssociated", "Press"], None);
         case(&["nobody"], None);
     }
 

@@ -29,6 +29,7 @@
 //! its speaker differs, and as another outlet when its outlet differs.
 
 use std::collections::BTreeSet;
+use std::fmt::Write as _;
 
 use crate::model::{Claim, ClaimKind, Reliability, SourceType};
 
@@ -121,8 +122,13 @@ fn present(s: Option<&str>) -> Option<&str> {
 fn is_hedged(cue: Option<&str>, rule: &str) -> bool {
     rule.contains("hedge")
         || cue.is_some_and(|cue| {
-            cue.split(|c: char| !c.is_alphanumeric())
-                .any(|w| HEDGES.contains(&w.to_lowercase().as_str()))
+            cue.split(|c: char| !c.is_alphanumeric()).any(|w| {
+                if w.is_ascii() {
+                    HEDGES.iter().any(|h| h.eq_ignore_ascii_case(w))
+                } else {
+                    HEDGES.contains(&w.to_lowercase().as_str())
+                }
+            })
         })
 }
 
@@ -144,43 +150,55 @@ pub fn label(score: f64) -> &'static str {
 #[must_use]
 pub fn score(e: &Evidence<'_>) -> Reliability {
     let mut score = base(e.source_type);
-    let mut factors = vec![format!(
-        "{} {:.2}",
-        e.source_type.as_str().replace('_', " "),
-        score
-    )];
-    let mut add = |weight: f64, what: String| {
+    let mut first = String::with_capacity(24);
+    first.extend(
+        e.source_type
+            .as_str()
+            .chars()
+            .map(|c| if c == '_' { ' ' } else { c }),
+    );
+    first.push(' ');
+    push_fixed2(&mut first, score, false);
+    let mut factors = Vec::with_capacity(4);
+    factors.push(first);
+    // A factor is its description, written from parts, and its signed weight.
+    let mut add = |weight: f64, what: &[&str]| {
         score += weight;
-        factors.push(format!("{what} {weight:+.2}"));
+        let mut factor = String::with_capacity(what.iter().map(|w| w.len()).sum::<usize>() + 6);
+        for part in what {
+            factor.push_str(part);
+        }
+        factor.push(' ');
+        push_fixed2(&mut factor, weight, true);
+        factors.push(factor);
     };
     if e.source_type == SourceType::Anonymous {
         if let Some(affiliation) = present(e.affiliation) {
             add(
                 AFFILIATION_STATED,
-                format!("affiliation stated ({affiliation})"),
+                &["affiliation stated (", affiliation, ")"],
             );
         } else {
-            add(NO_AFFILIATION, String::from("no affiliation"));
+            add(NO_AFFILIATION, &["no affiliation"]);
         }
         if let Some(reason) = present(e.anonymity_reason) {
-            add(REASON_GIVEN, format!("reason for anonymity ({reason})"));
+            add(REASON_GIVEN, &["reason for anonymity (", reason, ")"]);
         }
     }
     match e.kind {
-        ClaimKind::Direct => add(DIRECT, String::from("direct quote")),
-        ClaimKind::Mixed => add(PARTIAL_QUOTE, String::from("partial quote")),
-        ClaimKind::Indirect => add(PARAPHRASE, String::from("paraphrase")),
+        ClaimKind::Direct => add(DIRECT, &["direct quote"]),
+        ClaimKind::Mixed => add(PARTIAL_QUOTE, &["partial quote"]),
+        ClaimKind::Indirect => add(PARAPHRASE, &["paraphrase"]),
         ClaimKind::Unattributed => {}
     }
     if is_hedged(e.cue, e.rule) {
-        let what = present(e.cue).map_or_else(
-            || String::from("hedged"),
-            |cue| format!("hedged (\"{cue}\")"),
-        );
-        add(HEDGED, what);
+        match present(e.cue) {
+            Some(cue) => add(HEDGED, &["hedged (\"", cue, "\")"]),
+            None => add(HEDGED, &["hedged"]),
+        }
     }
     if let Some(channel) = present(e.channel) {
-        add(VIA_AGENCY, format!("via {channel}"));
+        add(VIA_AGENCY, &["via ", channel]);
     }
     let c = e.corroboration;
     if c.sources + c.outlets > 0 {
@@ -188,13 +206,13 @@ pub fn score(e: &Evidence<'_>) -> Reliability {
             (c.sources as f64 * PER_SOURCE + c.outlets as f64 * PER_OUTLET).min(CORROBORATION_CAP);
         add(
             weight,
-            format!(
+            &[&format!(
                 "corroborated by {} other source{} in {} other outlet{}",
                 c.sources,
                 if c.sources == 1 { "" } else { "s" },
                 c.outlets,
                 if c.outlets == 1 { "" } else { "s" }
-            ),
+            )],
         );
     }
     let score = (score.clamp(0.0, 1.0) * 100.0).round() / 100.0;
@@ -202,6 +220,44 @@ pub fn score(e: &Evidence<'_>) -> Reliability {
         score,
         label: label(score).to_owned(),
         factors,
+    }
+}
+
+/// Appends `v` with two decimals, as `format!("{v:.2}")` (or `{v:+.2}` with `plus`)
+/// writes it. Scores and weights are whole hundredths, written without the general float
+/// formatter; any other value takes it.
+fn push_fixed2(out: &mut String, v: f64, plus: bool) {
+    let scaled = v * 100.0;
+    let hundredths = scaled.round();
+    // Within a millionth of a hundredth, the value is far from a rounding tie, so the
+    // exact decimal rounding gives the same digits.
+    if v.is_finite() && hundredths.abs() < 1e12 && (scaled - hundredths).abs() < 1e-6 {
+        if v.is_sign_negative() {
+            out.push('-');
+        } else if plus {
+            out.push('+');
+        }
+        // Digits from the right: two decimals, the point, then the whole part.
+        let mut n = hundredths.abs() as u64;
+        let mut buf = [0u8; 24];
+        let mut at = buf.len();
+        for k in 0.. {
+            if k == 2 {
+                at -= 1;
+                buf[at] = b'.';
+            }
+            at -= 1;
+            buf[at] = b'0' + (n % 10) as u8;
+            n /= 10;
+            if k >= 2 && n == 0 {
+                break;
+            }
+        }
+        out.extend(buf[at..].iter().map(|&b| char::from(b)));
+    } else if plus {
+        let _ = write!(out, "{v:+.2}");
+    } else {
+        let _ = write!(out, "{v:.2}");
     }
 }
 
@@ -275,6 +331,56 @@ pub fn similar(a: &BTreeSet<String>, b: &BTreeSet<String>) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[track_caller]
+    fn fixed(v: f64) {
+        let mut plain = String::new();
+        push_fixed2(&mut plain, v, false);
+        assert_eq!(plain, format!("{v:.2}"), "{v:e}");
+        let mut signed = String::new();
+        push_fixed2(&mut signed, v, true);
+        assert_eq!(signed, format!("{v:+.2}"), "{v:e}");
+    }
+
+    #[test]
+    fn two_decimals_are_written_as_the_formatter_writes_them() {
+        for v in [
+            0.0,
+            -0.0,
+            0.8,
+            0.75,
+            0.72,
+            0.15,
+            -0.03,
+            0.1,
+            -0.1,
+            0.05,
+            0.125,
+            0.375,
+            1.005,
+            0.005,
+            -0.005,
+            0.015,
+            2.675,
+            99.995,
+            1e15,
+            -1e15,
+            1e300,
+            f64::NAN,
+            f64::INFINITY,
+            f64::NEG_INFINITY,
+            1e-9,
+            -1e-9,
+        ] {
+            fixed(v);
+        }
+        // Every sum of weights the model can reach, and whole hundredths in general.
+        for i in -20_000..20_000 {
+            fixed(f64::from(i) / 100.0);
+            fixed(f64::from(i) * 0.01);
+            fixed(0.35 + f64::from(i) * 0.01);
+        }
+    }
 
     fn ev(kind: ClaimKind, source_type: SourceType) -> Evidence<'static> {
         Evidence {

@@ -36,7 +36,8 @@ pub fn source_type(entity: &Entity) -> SourceType {
     }
 }
 
-/// A name whose surname is in the public officials lexicon.
+/// A name whose surname is in the public officials lexicon. Family members who share the
+/// surname are usually the candidate's surrogates, so the first name is not compared.
 fn is_public_official(name: &str) -> bool {
     let surname = name.rsplit(' ').next().unwrap_or(name).to_lowercase();
     crate::lexicon::get()
@@ -85,5 +86,15 @@ mod tests {
         case("Berlin", SourceType::Organization);
         case("Reuters", SourceType::Agency);
         case("a UN report", SourceType::Document);
+        case("the minister, Ana Diaz", SourceType::NamedOfficial);
+        case(
+            "figures published by the health board",
+            SourceType::Document,
+        );
+        case("The regional weather service", SourceType::Organization);
+        case("professor Ada Lind", SourceType::NamedPerson);
+        case("Half of Vermont Democrats", SourceType::Anonymous);
+        case("Bernie Sanders", SourceType::NamedOfficial);
+        case("Robby Mook", SourceType::NamedOfficial);
     }
 }

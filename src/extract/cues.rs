@@ -59,7 +59,9 @@ pub fn find(doc: &Doc<'_>, s: &Sentence) -> Vec<Cue> {
             i += 2;
             continue;
         }
-        if let Some(class) = doc.cue_class(i) {
+        if let Some(class) = doc.cue_class(i)
+            && !noun_use(doc, i, s.first)
+        {
             cues.push(Cue {
                 first: i,
                 end: i + 1,
@@ -69,6 +71,32 @@ pub fn find(doc: &Doc<'_>, s: &Sentence) -> Vec<Cue> {
         i += 1;
     }
     cues
+}
+
+/// Words after which a cue word is a noun, not a verb ("the report was", "tax plans
+/// would").
+const AFTER_NOUN: &[&str] = &[
+    "is", "was", "are", "were", "has", "have", "had", "would", "will", "could", "can", "should",
+    "may", "might", "must",
+];
+
+/// "the plan", "her hopes", "a new report compares": a cue word used as a noun — after a
+/// determiner or possessive (unless "that" opens its content: "his claim that …"), or
+/// before a verb.
+fn noun_use(doc: &Doc<'_>, i: usize, first: usize) -> bool {
+    let after_determiner = i > first
+        && !doc.is(i - 1, "that")
+        && (doc.is_any(
+            i - 1,
+            &[
+                "a", "an", "the", "this", "these", "those", "another", "his", "her", "its",
+                "their", "our", "your", "my",
+            ],
+        ) || doc.is_possessive(i - 1));
+    let before_verb = doc.is_word(i + 1)
+        && !doc.quoted(i + 1)
+        && (doc.cue_class(i + 1).is_some() || doc.is_any(i + 1, AFTER_NOUN));
+    (after_determiner && !doc.is(i + 1, "that")) || before_verb
 }
 
 #[cfg(test)]
@@ -102,5 +130,11 @@ mod tests {
         );
         case("The bridge reportedly collapsed.", &["reportedly"]);
         case("The river rose overnight.", &[]);
+        case("The plan to widen the road failed.", &[]);
+        case("The council plans to widen the road.", &["plans"]);
+        case("Her remarks were brief.", &[]);
+        case("A new report shows rents rising.", &["shows"]);
+        case("Her claim that rents fell was wrong.", &["claim"]);
+        case("Many said the rent was too high.", &["said"]);
     }
 }

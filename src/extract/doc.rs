@@ -23,8 +23,9 @@ pub struct Doc<'a> {
 impl<'a> Doc<'a> {
     #[must_use]
     pub fn new(text: &'a str, from: usize) -> Self {
-        let tokens = tokens::tokenize(text, from);
+        let mut tokens = tokens::tokenize(text, from);
         let mut buf = String::new();
+        let table = vocab::get();
         let flags: Vec<u32> = tokens
             .iter()
             .map(|t| {
@@ -41,13 +42,14 @@ impl<'a> Doc<'a> {
                             }
                         }
                     };
-                    vocab::flags_of(word, &mut buf) | cap
+                    table.flags(word, &mut buf) | cap
                 } else {
                     0
                 }
             })
             .collect();
-        let quotes = quotes::find(&tokens);
+        let quotes = quotes::find_in(text, &tokens);
+        quotes::mark_closers(&mut tokens, &quotes);
         let in_quote = quotes::membership(&tokens, &quotes);
         let sentences = sentences::split(text, &tokens, &in_quote, &flags);
         Self {

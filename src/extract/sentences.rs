@@ -27,7 +27,7 @@ pub fn split(
     flags: &[u32],
 ) -> Vec<Sentence> {
     let lex = lexicon::get();
-    let mut sentences = Vec::new();
+    let mut sentences = Vec::with_capacity(tokens.len() / 16 + 1);
     let mut first = 0usize;
     let mut i = 0usize;
     while i < tokens.len() {
@@ -51,7 +51,9 @@ pub fn split(
             let ends = match tokens.get(k) {
                 None => true,
                 Some(n) if n.para != t.para => true,
-                Some(n) => starts_sentence(text, n) && !after_abbreviation(text, tokens, i, lex),
+                Some(n) => {
+                    starts_sentence(text, n) && !after_abbreviation(text, tokens, flags, i, lex)
+                }
             };
             if ends {
                 boundary_after = Some(k - 1);
@@ -126,7 +128,13 @@ fn starts_sentence(text: &str, t: &Token) -> bool {
     }
 }
 
-fn after_abbreviation(text: &str, tokens: &[Token], dot: usize, lex: &lexicon::Lexicon) -> bool {
+fn after_abbreviation(
+    text: &str,
+    tokens: &[Token],
+    flags: &[u32],
+    dot: usize,
+    lex: &lexicon::Lexicon,
+) -> bool {
     if text[tokens[dot].span.start..].starts_with(['?', '!']) || dot == 0 {
         return false;
     }
@@ -136,7 +144,14 @@ fn after_abbreviation(text: &str, tokens: &[Token], dot: usize, lex: &lexicon::L
     }
     let word = prev.span.slice(text);
     let single_capital = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
-    single_capital || word.contains('.') || lex.abbreviations.contains(lower_key(word).as_ref())
+    single_capital
+        || word.contains('.')
+        || if word.is_ascii() {
+            // The word table holds the abbreviations, looked up ignoring case.
+            flags.get(dot - 1).copied().unwrap_or(0) & vocab::ABBREVIATION != 0
+        } else {
+            lex.abbreviations.contains(lower_key(word).as_ref())
+        }
 }
 
 #[cfg(test)]

@@ -50,41 +50,89 @@ fn alnum(c: char) -> bool {
     }
 }
 
+/// Byte classes for the ASCII fast path.
+const ALNUM: u8 = 1;
+const SPACE: u8 = 2;
+const HIGH: u8 = 4;
+
+static CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        t[b] = if c >= 128 {
+            HIGH
+        } else if c.is_ascii_alphanumeric() {
+            ALNUM
+        } else if matches!(c, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r') {
+            // Exactly the ASCII characters `char::is_whitespace` accepts.
+            SPACE
+        } else {
+            0
+        };
+        b += 1;
+    }
+    t
+};
+
 /// Splits `text[from..]` into tokens; spans are offsets into `text`.
 #[must_use]
 pub fn tokenize(text: &str, from: usize) -> Vec<Token> {
+    let bytes = text.as_bytes();
     let from = floor_char_boundary(text, from);
-    let mut tokens = Vec::with_capacity((text.len() - from) / 5 + 1);
+    let mut tokens = Vec::with_capacity((text.len() - from) / 4 + 16);
     let mut para = 0u32;
     let mut seen_text = false;
-    let mut prev_char: Option<char> = None;
     let mut i = from;
-    while let Some((c, clen)) = char_at(text, i) {
-        let start = i;
-        if c.is_whitespace() {
-            if c == '\n' && seen_text {
+    while i < bytes.len() {
+        let byte = bytes[i];
+        let class = CLASS[usize::from(byte)];
+        if class & SPACE != 0 {
+            if byte == b'\n' && seen_text {
                 para += 1;
                 seen_text = false;
             }
-            prev_char = Some(c);
+            i += 1;
+            continue;
+        }
+        let (c, clen) = if class & HIGH == 0 {
+            (char::from(byte), 1)
+        } else {
+            match char_at(text, i) {
+                Some(x) => x,
+                None => break,
+            }
+        };
+        if class & HIGH != 0 && c.is_whitespace() {
             i += clen;
             continue;
         }
         seen_text = true;
-        if alnum(c) {
+        if class & ALNUM != 0 || (class & HIGH != 0 && alnum(c)) {
             let numeric = c.is_ascii_digit();
             let mut j = i + clen;
             let mut segment = 1usize;
             let mut last = c;
-            while let Some((d, dlen)) = char_at(text, j) {
-                if alnum(d) {
+            loop {
+                // Runs of ASCII letters and digits, the bulk of any text, byte by byte.
+                let run = j;
+                while j < bytes.len() && CLASS[usize::from(bytes[j])] & ALNUM != 0 {
+                    j += 1;
+                }
+                if j > run {
+                    segment += j - run;
+                    last = char::from(bytes[j - 1]);
+                }
+                let Some((d, dlen)) = char_at(text, j) else {
+                    break;
+                };
+                if !d.is_ascii() && alnum(d) {
                     segment += 1;
                 } else {
-                    let next_alnum = char_at(text, j + dlen).is_some_and(|(e, _)| alnum(e));
-                    let joins = next_alnum
-                        && (is_joiner(d)
-                            || (d == '.' && (segment <= 2 || numeric))
-                            || (d == ',' && numeric && last.is_ascii_digit()));
+                    let joins = (is_joiner(d)
+                        || (d == '.' && (segment <= 2 || numeric))
+                        || (d == ',' && numeric && last.is_ascii_digit()))
+                        && char_at(text, j + dlen).is_some_and(|(e, _)| alnum(e));
                     if !joins {
                         break;
                     }
@@ -94,16 +142,15 @@ pub fn tokenize(text: &str, from: usize) -> Vec<Token> {
                 j += dlen;
             }
             tokens.push(Token {
-                span: Span::new(start, j),
+                span: Span::new(i, j),
                 kind: if numeric { Kind::Number } else { Kind::Word },
                 para,
             });
-            prev_char = Some(last);
             i = j;
             continue;
         }
         // Two apostrophes stand for a straight double quote in some archives ('').
-        let clen = if c == '\'' && text.as_bytes().get(i + 1) == Some(&b'\'') {
+        let clen = if c == '\'' && bytes.get(i + 1) == Some(&b'\'') {
             2
         } else {
             clen
@@ -112,6 +159,8 @@ pub fn tokenize(text: &str, from: usize) -> Vec<Token> {
             '“' | '„' | '«' => Kind::Open,
             '”' | '»' => Kind::Close,
             '"' | '\'' if c == '"' || clen == 2 => {
+                // The character before the mark, if any since `from`.
+                let prev_char = text[from..i].chars().next_back();
                 let after_space = prev_char.is_none_or(|p| {
                     p.is_whitespace() || matches!(p, '(' | '[' | '—' | '–' | '-' | ':')
                 });
@@ -120,11 +169,10 @@ pub fn tokenize(text: &str, from: usize) -> Vec<Token> {
             _ => Kind::Punct,
         };
         tokens.push(Token {
-            span: Span::new(start, start + clen),
+            span: Span::new(i, i + clen),
             kind,
             para,
         });
-        prev_char = Some(c);
         i += clen;
     }
     tokens

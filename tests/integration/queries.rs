@@ -101,9 +101,16 @@ fn every_filter_narrows_the_claims() {
 fn search_marks_the_matched_words() {
     let dir = tempfile::tempdir().unwrap();
     let db = seed(dir.path());
+    let md = ok(
+        &db,
+        &["claims", "--search", "withdraw*", "--format", "markdown"],
+    );
+    assert_eq!(md.matches("[withdrawal]").count(), 2, "{md}");
+    assert!(!md.contains("[French]"), "{md}");
+    // CSV is read by other tools: the claim text stays exactly the article's.
     let csv = ok(&db, &["claims", "--search", "withdraw*", "--format", "csv"]);
-    assert_eq!(csv.matches("[withdrawal]").count(), 2, "{csv}");
-    assert!(!csv.contains("[French]"), "{csv}");
+    assert_eq!(csv.matches("withdrawal").count(), 2, "{csv}");
+    assert!(!csv.contains('['), "{csv}");
 }
 
 fn ids(records: &[Value]) -> Vec<String> {
@@ -215,6 +222,14 @@ fn bad_filters_are_clear_errors() {
         (
             &["claims", "--min-reliability", "2"],
             "--min-reliability: 2 is outside [0, 1]",
+        ),
+        (
+            &["claims", "--min-reliability", "-1"],
+            "--min-reliability: -1 is outside [0, 1]",
+        ),
+        (
+            &["claims", "--until", "2025-02-30"],
+            "--until: '2025-02-30' is not a date: that month has 28 days",
         ),
         (
             &["claims", "--speaker", "Nobody"],
