@@ -600,7 +600,16 @@ fn queries(target: usize) -> anyhow::Result<()> {
         return Ok(());
     };
     // Kept between runs (it takes a while to write); delete it to measure writing again.
+    // One written with another layout (tables or indexes) is written again.
     let db = PathBuf::from(format!("target/bench-queries-{target}.db"));
+    if db.exists() && layout(&db)? != fresh_layout()? {
+        println!("{} has an older layout; writing it again", db.display());
+        for suffix in ["", "-wal", "-shm"] {
+            let mut path = db.clone().into_os_string();
+            path.push(suffix);
+            let _ = fs::remove_file(path);
+        }
+    }
     let store = Store::open(&db)?;
     let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
     let (start, cpu) = (Instant::now(), cpu_seconds());
@@ -675,6 +684,25 @@ fn queries(target: usize) -> anyhow::Result<()> {
     }
     print_table(&rows);
     Ok(())
+}
+
+/// The tables and indexes of the database at `path`, as SQL, once brought up to date.
+fn layout(path: &Path) -> anyhow::Result<Vec<String>> {
+    let store = Store::open(path)?;
+    let mut stmt = store.conn().prepare(
+        "SELECT coalesce(sql, name) FROM sqlite_master
+         WHERE type IN ('table', 'index') AND name NOT LIKE 'sqlite_stat%' ORDER BY name",
+    )?;
+    let rows = stmt
+        .query_map([], |r| r.get(0))?
+        .collect::<Result<Vec<String>, _>>()?;
+    Ok(rows)
+}
+
+/// The layout of a database this whosaid creates.
+fn fresh_layout() -> anyhow::Result<Vec<String>> {
+    let dir = tempfile::tempdir()?;
+    layout(&dir.path().join("fresh.db"))
 }
 
 /// The median of several runs of `f`, with the number of rows it returned.
