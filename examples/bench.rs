@@ -1,8 +1,9 @@
 //! whosaid benchmark: extraction and import speed, peak memory, and query latency.
 //!
 //! ```text
-//! cargo run --release --example bench -- [N]     # N articles (default 10000)
-//! cargo run --release --example bench -- fts [M] # full-text index strategies, M claims
+//! cargo run --release --example bench -- [N]        # N articles (default 10000)
+//! cargo run --release --example bench -- fts [M]    # full-text index strategies, M claims
+//! cargo run --release --example bench -- writer [N] # the import's writer alone
 //! ```
 //!
 //! The corpus is built from the PolNeAR train texts in `../shared/polnear/train/text`,
@@ -111,6 +112,8 @@ fn full(n: usize) -> anyhow::Result<()> {
         ),
     ));
 
+    table.push(writer_only(n.min(3000))?);
+
     // Import, end to end, in a child process.
     let dir = tempfile::tempdir()?;
     let corpus = dir.path().join("corpus");
@@ -132,46 +135,66 @@ fn full(n: usize) -> anyhow::Result<()> {
         d.sort();
         d
     };
-    let quarter = (dirs.len() / 4).max(1);
-    let quarter_bytes: usize = (0..(quarter * PER_DIR).min(n))
+    let quarter_dirs = (dirs.len() / 4).max(1);
+    let quarter_bytes: usize = (0..(quarter_dirs * PER_DIR).min(n))
         .map(|i| variant(&texts, i).len())
         .sum();
     let runs: Vec<(&str, &[PathBuf], usize, usize)> = vec![
-        ("1 job, first quarter", &dirs[..quarter], 1, quarter_bytes),
+        (
+            "1 job, first quarter",
+            &dirs[..quarter_dirs],
+            1,
+            quarter_bytes,
+        ),
         (
             "all jobs, first quarter",
-            &dirs[..quarter],
+            &dirs[..quarter_dirs],
             cores,
             quarter_bytes,
         ),
         ("all jobs, whole corpus", &dirs[..], cores, total_bytes),
     ];
-    let mut quarter_rates = Vec::new();
+    let mut quarter = Vec::new();
     for (label, inputs, jobs, bytes) in runs {
         let db = dir
             .path()
             .join(format!("import-{jobs}-{}.db", inputs.len()));
         let r = run_child(&db, inputs, jobs)?;
         let rate = r.articles as f64 / r.seconds;
-        if inputs.len() == quarter {
-            quarter_rates.push(rate);
+        let busy = r.writer_cpu / r.seconds;
+        if inputs.len() == quarter_dirs {
+            quarter.push((rate, busy, r.cpu));
         }
         table.push((
             format!("import {label} ({} articles)", r.articles),
             format!(
-                "{rate:.0} articles/s, {:.1} MB/s ({:.1} MB per CPU s), {} claims, peak RSS {:.1} MiB, db {:.0} MB",
+                "{rate:.0} articles/s, {:.1} MB/s, {:.1} MB per CPU s, writer busy {:.0} %, {} claims, peak RSS {:.1} MiB, db {:.0} MB",
                 mb(bytes) / r.seconds,
                 mb(bytes) / r.cpu,
+                busy * 100.0,
                 r.claims,
                 r.peak_kib as f64 / 1024.0,
                 mb(fs::metadata(&db).map_or(0, |m| m.len() as usize)),
             ),
         ));
     }
-    if let [one, all] = quarter_rates[..] {
+    if let [(one, busy_one, cpu_one), (all, busy_all, cpu_all)] = quarter[..] {
+        // With one job, reading and extraction already run beside the writer; more jobs
+        // help only while the writer waits for them.
+        let limit = if busy_all > 0.9 {
+            "the single writer is the limit"
+        } else {
+            "extraction is the limit"
+        };
         table.push((
-            "import scaling (quarter, all jobs / 1 job)".into(),
-            format!("x{:.2}", all / one),
+            format!("import scaling, {cores} jobs / 1 job (first quarter)"),
+            format!(
+                "x{:.2} articles/s, x{:.2} CPU time; writer busy {:.0} % with 1 job, {:.0} % with {cores}: {limit}",
+                all / one,
+                cpu_all / cpu_one,
+                busy_one * 100.0,
+                busy_all * 100.0,
+            ),
         ));
     }
     print_table(&table);
@@ -272,6 +295,8 @@ struct ChildResult {
     seconds: f64,
     peak_kib: usize,
     cpu: f64,
+    /// CPU time of the writer thread alone.
+    writer_cpu: f64,
 }
 
 fn run_child(db: &Path, inputs: &[PathBuf], jobs: usize) -> anyhow::Result<ChildResult> {
@@ -291,13 +316,14 @@ fn run_child(db: &Path, inputs: &[PathBuf], jobs: usize) -> anyhow::Result<Child
         .split_whitespace()
         .filter_map(|f| f.parse().ok())
         .collect();
-    anyhow::ensure!(fields.len() == 5, "unexpected child output: {line}");
+    anyhow::ensure!(fields.len() == 6, "unexpected child output: {line}");
     Ok(ChildResult {
         articles: fields[0] as usize,
         claims: fields[1] as usize,
         seconds: fields[2],
         peak_kib: fields[3] as usize,
         cpu: fields[4],
+        writer_cpu: fields[5],
     })
 }
 
@@ -328,7 +354,7 @@ fn child_import(args: &[String]) -> anyhow::Result<()> {
         eprintln!("note: ingest cannot read plain text yet; using the bench's plain reader");
         read_plain
     };
-    let start = Instant::now();
+    let (start, writer_cpu) = (Instant::now(), thread_cpu_seconds());
     let store = Store::open(&db)?;
     let mut options = ImportOptions::new(jobs, EXTRACTOR_VERSION);
     options.known = Some(db.clone());
@@ -336,8 +362,10 @@ fn child_import(args: &[String]) -> anyhow::Result<()> {
     let summary = pipeline::import(&store, files, &options, read, extract::extract, |_| {})?;
     let seconds = start.elapsed().as_secs_f64();
     anyhow::ensure!(summary.failed == 0, "{} files failed", summary.failed);
+    // The import's writer is this thread.
+    let writer_cpu = thread_cpu_seconds() - writer_cpu;
     println!(
-        "{} {} {seconds} {} {}",
+        "{} {} {seconds} {} {} {writer_cpu}",
         summary.imported,
         summary.claims,
         peak_kib(),
@@ -572,7 +600,16 @@ fn queries(target: usize) -> anyhow::Result<()> {
         return Ok(());
     };
     // Kept between runs (it takes a while to write); delete it to measure writing again.
+    // One written with another layout (tables or indexes) is written again.
     let db = PathBuf::from(format!("target/bench-queries-{target}.db"));
+    if db.exists() && layout(&db)? != fresh_layout()? {
+        println!("{} has an older layout; writing it again", db.display());
+        for suffix in ["", "-wal", "-shm"] {
+            let mut path = db.clone().into_os_string();
+            path.push(suffix);
+            let _ = fs::remove_file(path);
+        }
+    }
     let store = Store::open(&db)?;
     let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
     let (start, cpu) = (Instant::now(), cpu_seconds());
@@ -647,6 +684,25 @@ fn queries(target: usize) -> anyhow::Result<()> {
     }
     print_table(&rows);
     Ok(())
+}
+
+/// The tables and indexes of the database at `path`, as SQL, once brought up to date.
+fn layout(path: &Path) -> anyhow::Result<Vec<String>> {
+    let store = Store::open(path)?;
+    let mut stmt = store.conn().prepare(
+        "SELECT coalesce(sql, name) FROM sqlite_master
+         WHERE type IN ('table', 'index') AND name NOT LIKE 'sqlite_stat%' ORDER BY name",
+    )?;
+    let rows = stmt
+        .query_map([], |r| r.get(0))?
+        .collect::<Result<Vec<String>, _>>()?;
+    Ok(rows)
+}
+
+/// The layout of a database this whosaid creates.
+fn fresh_layout() -> anyhow::Result<Vec<String>> {
+    let dir = tempfile::tempdir()?;
+    layout(&dir.path().join("fresh.db"))
 }
 
 /// The median of several runs of `f`, with the number of rows it returned.

@@ -5,37 +5,56 @@
 
 use rusqlite::{Connection, params};
 
-/// Claims (id, text) of the speaker known by `name` (any alias), in article order.
+use crate::store::queries::{self, ClaimFilter};
+
+/// Claims (id, text) of the speaker known by `name`, the first `limit` in article order,
+/// exactly as `whosaid claims --speaker NAME` selects them: the name is resolved with
+/// [`queries::find_speakers`] and the claims listed by [`queries::claims`], which walks
+/// claims_speaker in order and stops at the limit.
 pub fn claims_by_speaker(
     conn: &Connection,
     name: &str,
     limit: i64,
 ) -> rusqlite::Result<Vec<(i64, String)>> {
-    // Walks claims_speaker, whose entries are ordered by claim id within a speaker, so
-    // the first page needs no sort however many claims the speaker has.
-    conn.prepare_cached(
-        "SELECT c.id, c.content_text FROM claims c
-         WHERE c.speaker_id IN (SELECT speaker_id FROM speaker_aliases WHERE norm = lower(?1))
-         ORDER BY c.id LIMIT ?2",
-    )?
-    .query_map(params![name, limit], |r| Ok((r.get(0)?, r.get(1)?)))?
-    .collect()
+    let ids: Vec<i64> = queries::find_speakers(conn, name)?
+        .iter()
+        .map(|s| s.id)
+        .collect();
+    listed(
+        conn,
+        &ClaimFilter {
+            speakers: Some(ids),
+            limit: Some(limit as usize),
+            ..ClaimFilter::default()
+        },
+    )
 }
 
-/// Claims (id, text) of one source type in article order, as `whosaid claims --type`
-/// lists them: claims_type_order is walked in order, so the first page needs no sort.
-/// (Ordering by reliability happens in memory, after corroboration is added.)
+/// Claims (id, text) of one source type, the first `limit` in article order, as
+/// `whosaid claims --type` lists them (claims_type_order walked in order, no sort).
 pub fn claims_by_source_type(
     conn: &Connection,
     source_type: &str,
     limit: i64,
 ) -> rusqlite::Result<Vec<(i64, String)>> {
-    conn.prepare_cached(
-        "SELECT id, content_text FROM claims WHERE source_type = ?1
-         ORDER BY article_id, ordinal LIMIT ?2",
-    )?
-    .query_map(params![source_type, limit], |r| Ok((r.get(0)?, r.get(1)?)))?
-    .collect()
+    let Ok(source_type) = source_type.parse() else {
+        return Ok(Vec::new());
+    };
+    listed(
+        conn,
+        &ClaimFilter {
+            source_type: Some(source_type),
+            limit: Some(limit as usize),
+            ..ClaimFilter::default()
+        },
+    )
+}
+
+fn listed(conn: &Connection, filter: &ClaimFilter) -> rusqlite::Result<Vec<(i64, String)>> {
+    Ok(queries::claims(conn, filter)?
+        .into_iter()
+        .map(|row| (row.id, row.content.text))
+        .collect())
 }
 
 /// Claims (id, text) matching the FTS5 query `query`, best bm25 rank first.
