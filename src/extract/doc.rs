@@ -23,31 +23,22 @@ pub struct Doc<'a> {
 impl<'a> Doc<'a> {
     #[must_use]
     pub fn new(text: &'a str, from: usize) -> Self {
-        let tokens = tokens::tokenize(text, from);
         let mut buf = String::new();
         let table = vocab::get();
-        let flags: Vec<u32> = tokens
-            .iter()
-            .map(|t| {
-                if t.kind == Kind::Word {
-                    let word = t.span.slice(text);
-                    let cap = match word.as_bytes()[0] {
-                        b if b.is_ascii_uppercase() => vocab::CAPITALISED,
-                        b if b < 128 => 0,
-                        _ => {
-                            if word.chars().next().is_some_and(char::is_uppercase) {
-                                vocab::CAPITALISED
-                            } else {
-                                0
-                            }
-                        }
-                    };
-                    table.flags(word, &mut buf) | cap
-                } else {
-                    0
+        let (tokens, flags) = tokens::tokenize_with(text, from, |word| {
+            let cap = match word.as_bytes()[0] {
+                b if b.is_ascii_uppercase() => vocab::CAPITALISED,
+                b if b < 128 => 0,
+                _ => {
+                    if word.chars().next().is_some_and(char::is_uppercase) {
+                        vocab::CAPITALISED
+                    } else {
+                        0
+                    }
                 }
-            })
-            .collect();
+            };
+            table.flags(word, &mut buf) | cap
+        });
         let quotes = quotes::find(&tokens);
         let in_quote = quotes::membership(&tokens, &quotes);
         let sentences = sentences::split(text, &tokens, &in_quote, &flags);
