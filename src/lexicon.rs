@@ -441,8 +441,11 @@ impl WordTable {
 /// Lowercases only when needed.
 #[must_use]
 pub fn lower_key(word: &str) -> std::borrow::Cow<'_, str> {
-    if word.bytes().any(|b| b.is_ascii_uppercase()) || !word.is_ascii() {
+    if !word.is_ascii() {
         std::borrow::Cow::Owned(word.to_lowercase())
+    } else if word.bytes().any(|b| b.is_ascii_uppercase()) {
+        // The same as `to_lowercase` for ASCII, without the Unicode tables.
+        std::borrow::Cow::Owned(word.to_ascii_lowercase())
     } else {
         std::borrow::Cow::Borrowed(word)
     }
