@@ -33,6 +33,9 @@ fn main() {
         Some("--child-import") => child_import(&args[1..]),
         Some("fts") => fts(arg_number(args.get(1), 200_000)),
         Some("queries") => queries(arg_number(args.get(1), 1_000_000)),
+        Some("writer") => {
+            writer_only(arg_number(args.get(1), 2_000)).map(|row| print_table(&[row]))
+        }
         other => full(arg_number(other.map(str::to_owned).as_ref(), 10_000)),
     };
     if let Err(err) = result {
@@ -176,6 +179,64 @@ fn full(n: usize) -> anyhow::Result<()> {
     queries(1_000_000)
 }
 
+/// The writer alone: `n` articles extracted beforehand, then stored as the import's
+/// writer stores them (batches of 500, corrections replayed at each commit). Its rate per
+/// CPU second is the ceiling of an import, however many cores extract.
+fn writer_only(n: usize) -> anyhow::Result<(String, String)> {
+    let Some(texts) = texts()? else {
+        anyhow::bail!("no corpus");
+    };
+    let work: Vec<(Article, Extraction, write::Prepared)> = (0..n)
+        .into_par_iter()
+        .map(|i| {
+            let mut article = Article::from_text(&variant(&texts, i));
+            article.origin = format!("{i:07}.txt");
+            let extraction = extract::extract(&article);
+            let prepared = write::prepare(&article, &extraction);
+            (article, extraction, prepared)
+        })
+        .collect();
+    let bytes: usize = work.iter().map(|(a, _, _)| a.body.len()).sum();
+    let dir = tempfile::tempdir()?;
+    let store = Store::open(&dir.path().join("writer.db"))?;
+    let (start, cpu) = (Instant::now(), thread_cpu_seconds());
+    let mut claims = 0;
+    let mut writer = write::Writer::new(&store);
+    let per: usize = std::env::var("TMP_BATCH")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(500);
+    for batch in work.chunks(per) {
+        let tx = writer.begin()?;
+        for (article, extraction, prepared) in batch {
+            claims += writer
+                .store(&tx, article, extraction, prepared, EXTRACTOR_VERSION)?
+                .claims();
+        }
+        writer.commit(tx)?;
+    }
+    if std::env::var_os("TMP_REBUILD").is_some() {
+        store
+            .conn()
+            .execute_batch("INSERT INTO claims_fts(claims_fts) VALUES('rebuild')")?;
+    }
+    if let Ok(sql) = std::env::var("TMP_END") {
+        store.conn().execute_batch(&sql)?;
+    }
+    let wall = start.elapsed().as_secs_f64();
+    let cpu = (thread_cpu_seconds() - cpu).max(0.01);
+    Ok((
+        format!("writer alone ({n} articles extracted beforehand)"),
+        format!(
+            "{:.0} articles/s, {:.1} MB/s, {:.1} MB per CPU s, {claims} claims ({:.0} per CPU s)",
+            n as f64 / wall,
+            mb(bytes) / wall,
+            mb(bytes) / cpu,
+            claims as f64 / cpu
+        ),
+    ))
+}
+
 fn timed_extraction(articles: &[Article], bytes: usize, parallel: bool) -> (f64, f64, f64, usize) {
     let (start, cpu) = (Instant::now(), cpu_seconds());
     let mut rounds = 0;
@@ -299,7 +360,16 @@ fn peak_kib() -> usize {
 /// CPU time (user + system) this process has used, in seconds. On a machine shared
 /// with other work, rates per CPU second vary less than rates per wall second.
 fn cpu_seconds() -> f64 {
-    let stat = fs::read_to_string("/proc/self/stat").unwrap_or_default();
+    stat_cpu_seconds("/proc/self/stat")
+}
+
+/// CPU time the calling thread has used, in seconds.
+fn thread_cpu_seconds() -> f64 {
+    stat_cpu_seconds("/proc/thread-self/stat")
+}
+
+fn stat_cpu_seconds(path: &str) -> f64 {
+    let stat = fs::read_to_string(path).unwrap_or_default();
     // Fields after the command name, which is in parentheses and may hold spaces.
     let rest = stat.rsplit_once(')').map_or("", |(_, r)| r);
     let fields: Vec<&str> = rest.split_whitespace().collect();
@@ -560,7 +630,10 @@ fn queries(target: usize) -> anyhow::Result<()> {
     ));
     debug_assert_eq!(n as i64, total);
     let (n, t) = time(|| reference::claims_by_source_type(conn, "anonymous", 100))?;
-    rows.push((format!("claims by source type, most reliable {n}"), ms(t)));
+    rows.push((
+        format!("claims by source type, first {n} in article order"),
+        ms(t),
+    ));
     for term in [
         "withdrawal",
         "immigration",

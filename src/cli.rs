@@ -99,7 +99,7 @@ pub struct ClaimsArgs {
     #[arg(long)]
     pub article: Option<i64>,
     /// Minimum reliability score in [0, 1].
-    #[arg(long)]
+    #[arg(long, allow_negative_numbers = true)]
     pub min_reliability: Option<f64>,
     /// Earliest date (YYYY-MM-DD), on the statement date or else the publication date.
     #[arg(long)]
@@ -158,6 +158,18 @@ pub struct SpeakerArgs {
 
 #[derive(Debug, Args)]
 pub struct ReportArgs {
+    /// Only articles published on or after this date (YYYY-MM-DD), and their claims.
+    #[arg(long)]
+    pub since: Option<String>,
+    /// Only articles published on or before this date (YYYY-MM-DD), and their claims.
+    #[arg(long)]
+    pub until: Option<String>,
+    /// Only articles of this outlet (case-insensitive).
+    #[arg(long)]
+    pub outlet: Option<String>,
+    /// Only articles by this author (case-insensitive).
+    #[arg(long)]
+    pub author: Option<String>,
     /// Output format.
     #[arg(long, value_enum, default_value = "table")]
     pub format: Format,

@@ -58,6 +58,7 @@ pub const FILES: &[(&str, &str)] = &[
     ),
     ("cue_verbs", include_str!("../lexicons/cue_verbs.txt")),
     ("documents", include_str!("../lexicons/documents.txt")),
+    ("first_names", include_str!("../lexicons/first_names.txt")),
     ("hedges", include_str!("../lexicons/hedges.txt")),
     ("not_names", include_str!("../lexicons/not_names.txt")),
     ("honorifics", include_str!("../lexicons/honorifics.txt")),
@@ -462,6 +463,8 @@ pub struct Lexicon {
     pub abbreviations: WordSet,
     pub not_names: WordSet,
     pub public_officials: WordMap<String>,
+    /// Common first names with "f" or "m", to match "she" and "he" to people.
+    pub first_names: WordMap<String>,
     /// Organisations: canonical name (empty: as written).
     pub organizations: PhraseTable<String>,
     /// Capitals standing for their country.
@@ -538,6 +541,9 @@ impl Lexicon {
             abbreviations: set("abbreviations"),
             not_names: set("not_names"),
             public_officials: pairs(file("public_officials"))
+                .map(|(k, v)| (k.to_owned(), v.to_owned()))
+                .collect(),
+            first_names: pairs(file("first_names"))
                 .map(|(k, v)| (k.to_owned(), v.to_owned()))
                 .collect(),
             organizations: strings("organizations"),

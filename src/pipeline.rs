@@ -12,24 +12,25 @@
 //! workers (a parallel import stores exactly what a sequential one stores), and at most
 //! `queue` files are in memory at once, so memory stays flat however large the corpus.
 //!
-//! The writer commits in batches: a transaction stays open while results are ready and
-//! is committed as soon as the writer would wait for a worker, or after `max_batch`
-//! articles. Every committed article is complete with its claims; a crash loses at most
+//! The writer commits in batches: a transaction is committed after `max_batch` articles,
+//! or when the writer has to wait for a worker and the transaction has been open for
+//! `commit_after` (half a second). Every committed article is complete with its claims; a crash loses at most
 //! the open batch, and importing again completes it.
 
 use std::any::Any;
 use std::cell::RefCell;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
 
-use crossbeam_channel::{Receiver, TryRecvError, bounded};
+use crossbeam_channel::{Receiver, RecvTimeoutError, TryRecvError, bounded};
 use rayon::prelude::*;
 use rusqlite::{Connection, OpenFlags, Transaction};
 
 use crate::ingest::IngestError;
 use crate::model::{Article, Extraction};
 use crate::store::Store;
-use crate::store::write::{self, Stored};
+use crate::store::write::{self, Prepared, Stored, Writer};
 
 /// An input that could not be read, or one record in it that could not.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -98,6 +99,11 @@ pub struct ImportOptions {
     pub jobs: usize,
     /// The most articles committed in one transaction.
     pub max_batch: usize,
+    /// How long a transaction may stay open while the writer waits for a worker. Until
+    /// then the writer waits with the batch open, so that a writer faster than extraction
+    /// still commits in batches (each commit flushes the full-text index and may
+    /// checkpoint the log: committing every few articles cost a third of its time).
+    pub commit_after: Duration,
     /// The extractor version recorded with every article.
     pub extractor_version: u32,
     /// The database being written: workers look up each article's content hash in it
@@ -112,6 +118,7 @@ impl ImportOptions {
         Self {
             jobs: jobs.max(1),
             max_batch: 500,
+            commit_after: Duration::from_millis(500),
             extractor_version,
             known: None,
         }
@@ -147,8 +154,9 @@ pub struct ImportSummary {
 }
 
 struct Done {
-    /// Articles with their claims; `None` when the content was already stored.
-    articles: Vec<(Article, Option<Extraction>)>,
+    /// Articles with their claims, ready to store; `None` when the content was already
+    /// stored.
+    articles: Vec<(Article, Option<(Extraction, Prepared)>)>,
     warnings: Vec<String>,
     errors: Vec<Failure>,
 }
@@ -221,17 +229,31 @@ fn write_all(
     summary: &mut ImportSummary,
     on_event: &mut impl FnMut(Event<'_>),
 ) -> Result<(), PipelineError> {
+    let mut writer = Writer::new(store);
     let mut tx: Option<Transaction<'_>> = None;
     let mut in_batch = 0usize;
+    let mut opened = Instant::now();
     for slot in order {
         let result = match slot.try_recv() {
             Ok(result) => result,
             Err(TryRecvError::Empty) => {
-                // About to wait for a worker: commit what is ready so other writers and
-                // readers are not held up, and a crash loses nothing finished.
-                commit(tx.take())?;
-                in_batch = 0;
-                slot.recv().unwrap_or_else(|_| Err(lost_worker()))
+                // Wait for the worker with the batch open, but no longer than
+                // `commit_after` from its start: then commit what is ready so that other
+                // writers are not held up and a crash loses nothing finished.
+                let left = options.commit_after.saturating_sub(opened.elapsed());
+                let waited = match tx {
+                    Some(_) => slot.recv_timeout(left),
+                    None => slot.recv().map_err(|_| RecvTimeoutError::Disconnected),
+                };
+                match waited {
+                    Ok(result) => result,
+                    Err(RecvTimeoutError::Timeout) => {
+                        commit(&mut writer, tx.take())?;
+                        in_batch = 0;
+                        slot.recv().unwrap_or_else(|_| Err(lost_worker()))
+                    }
+                    Err(RecvTimeoutError::Disconnected) => Err(lost_worker()),
+                }
             }
             Err(TryRecvError::Disconnected) => Err(lost_worker()),
         };
@@ -251,27 +273,26 @@ fn write_all(
                 }
                 for (article, extraction) in &done.articles {
                     if tx.is_none() {
-                        tx = Some(store.begin_write()?);
+                        tx = Some(writer.begin()?);
+                        opened = Instant::now();
                     }
                     let open = tx.as_ref().expect("transaction just opened");
+                    let version = options.extractor_version;
                     let stored = match extraction {
-                        Some(extraction) => write::store_article(
-                            open,
-                            article,
-                            extraction,
-                            options.extractor_version,
-                        )?,
-                        None => match write::stored_id(open, article)? {
-                            Some(id) => Stored::Unchanged { id },
-                            // Stored content that has since been replaced: extract after all.
-                            None => write::store_article(
-                                open,
-                                article,
-                                &extract_caught(&article.origin, article, extract)
-                                    .unwrap_or_default(),
-                                options.extractor_version,
-                            )?,
-                        },
+                        Some((extraction, prepared)) => {
+                            writer.store(open, article, extraction, prepared, version)?
+                        }
+                        None => {
+                            if let Some(id) = write::stored_id(open, article)? {
+                                Stored::Unchanged { id }
+                            } else {
+                                // Stored content since replaced: extract after all.
+                                let extraction = extract_caught(&article.origin, article, extract)
+                                    .unwrap_or_default();
+                                let prepared = write::prepare(article, &extraction);
+                                writer.store(open, article, &extraction, &prepared, version)?
+                            }
+                        }
                     };
                     match stored {
                         Stored::Imported { claims, .. } => {
@@ -291,7 +312,7 @@ fn write_all(
                     });
                     in_batch += 1;
                     if in_batch >= options.max_batch {
-                        commit(tx.take())?;
+                        commit(&mut writer, tx.take())?;
                         in_batch = 0;
                     }
                 }
@@ -299,14 +320,13 @@ fn write_all(
         }
         on_event(Event::FileDone);
     }
-    commit(tx.take())?;
+    commit(&mut writer, tx.take())?;
     Ok(())
 }
 
-fn commit(tx: Option<Transaction<'_>>) -> rusqlite::Result<()> {
+fn commit(writer: &mut Writer<'_>, tx: Option<Transaction<'_>>) -> rusqlite::Result<()> {
     if let Some(tx) = tx {
-        write::replay_speaker_corrections(&tx)?;
-        tx.commit()?;
+        writer.commit(tx)?;
     }
     Ok(())
 }
@@ -325,9 +345,13 @@ fn process(path: &Path, read: ReadFn, extract: ExtractFn, known: Option<&Path>) 
         let read = read(path)?;
         let one = |article: &Article| {
             let stored = known.is_some_and(|db| already_stored(db, article));
-            (!stored).then(|| extract(article))
+            (!stored).then(|| {
+                let extraction = extract(article);
+                let prepared = write::prepare(article, &extraction);
+                (extraction, prepared)
+            })
         };
-        let extractions: Vec<Option<Extraction>> = if read.articles.len() > 1 {
+        let extractions: Vec<Option<(Extraction, Prepared)>> = if read.articles.len() > 1 {
             read.articles.par_iter().map(one).collect()
         } else {
             read.articles.iter().map(one).collect()

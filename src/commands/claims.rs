@@ -34,7 +34,7 @@ fn sort(text: &str) -> anyhow::Result<Sort> {
 }
 
 /// A `YYYY-MM-DD` date, checked.
-fn date(flag: &str, text: &str) -> anyhow::Result<String> {
+pub(crate) fn date(flag: &str, text: &str) -> anyhow::Result<String> {
     let bytes = text.as_bytes();
     let shape = bytes.len() == 10
         && bytes.iter().enumerate().all(|(i, b)| {
@@ -44,12 +44,29 @@ fn date(flag: &str, text: &str) -> anyhow::Result<String> {
                 b.is_ascii_digit()
             }
         });
-    let month = text.get(5..7).and_then(|m| m.parse::<u8>().ok());
-    let day = text.get(8..10).and_then(|d| d.parse::<u8>().ok());
-    if !shape || !matches!(month, Some(1..=12)) || !matches!(day, Some(1..=31)) {
+    let number =
+        |range: std::ops::Range<usize>| text.get(range).and_then(|n| n.parse::<u32>().ok());
+    let (Some(year), Some(month), Some(day)) = (number(0..4), number(5..7), number(8..10)) else {
+        anyhow::bail!("{flag}: '{text}' is not a date; write it as YYYY-MM-DD, e.g. 2023-09-05");
+    };
+    if !shape || !(1..=12).contains(&month) {
         anyhow::bail!("{flag}: '{text}' is not a date; write it as YYYY-MM-DD, e.g. 2023-09-05");
     }
+    let last = days_in_month(year, month);
+    if !(1..=last).contains(&day) {
+        anyhow::bail!("{flag}: '{text}' is not a date: that month has {last} days");
+    }
     Ok(text.to_owned())
+}
+
+/// Days in `month` (1-12) of `year`, Gregorian calendar.
+fn days_in_month(year: u32, month: u32) -> u32 {
+    match month {
+        2 if year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
 }
 
 /// Runs `whosaid claims`.
@@ -104,10 +121,21 @@ pub fn select(store: &Store, args: &ClaimsArgs) -> anyhow::Result<Selection> {
     }
     let speakers = match &args.speaker {
         Some(name) => {
-            let found = queries::find_speakers(store.conn(), name)?;
+            let found = queries::speakers_for_claims(store.conn(), name)?;
             if found.is_empty() {
                 anyhow::bail!(
                     "--speaker: no speaker matches '{name}'; list them with `whosaid speakers`"
+                );
+            }
+            if found.len() > 1 {
+                let names: Vec<String> = found
+                    .iter()
+                    .map(|s| format!("{} (#{})", s.name, s.id))
+                    .collect();
+                eprintln!(
+                    "note: --speaker '{name}' matches {} speakers: {}; name one with --speaker '#ID'",
+                    found.len(),
+                    names.join(", ")
                 );
             }
             Some(found.into_iter().map(|s| s.id).collect())
@@ -205,6 +233,35 @@ pub fn render(claims: &[ScoredClaim], args: &ClaimsArgs, format: report::Format)
         Format::Jsonl => claims::jsonl(claims),
         Format::Json => claims::json(claims),
         Format::Table => report::render(&[claims::table_section(claims, args.explain)], format),
-        _ => report::render(&[claims::section(claims, args.explain)], format),
+        Format::Csv => report::render(&[claims::section(claims, args.explain, false)], format),
+        Format::Markdown => report::render(&[claims::section(claims, args.explain, true)], format),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[track_caller]
+    fn case(text: &str, ok: bool) {
+        assert_eq!(date("--since", text).is_ok(), ok, "{text}");
+    }
+
+    #[test]
+    fn dates_are_checked_against_the_calendar() {
+        case("2023-09-05", true);
+        case("2024-02-29", true);
+        case("2000-02-29", true);
+        case("2023-12-31", true);
+        case("2023-02-29", false);
+        case("1900-02-29", false);
+        case("2025-02-30", false);
+        case("2025-04-31", false);
+        case("2025-13-01", false);
+        case("2025-00-10", false);
+        case("2025-01-00", false);
+        case("2025-1-05", false);
+        case("05-09-2023", false);
+        case("yesterday", false);
     }
 }

@@ -80,9 +80,49 @@ pub(crate) fn print(text: &str) -> anyhow::Result<()> {
 /// # Errors
 /// When the database cannot be opened or queried.
 pub fn run(db: &Path, args: ReportArgs) -> anyhow::Result<Outcome> {
+    let since = args
+        .since
+        .as_deref()
+        .map(|d| super::claims::date("--since", d))
+        .transpose()?;
+    let until = args
+        .until
+        .as_deref()
+        .map(|d| super::claims::date("--until", d))
+        .transpose()?;
     let store = open(db)?;
-    let articles = queries::articles(store.conn())?;
-    let rows = queries::claims(store.conn(), &ClaimFilter::default())?;
+    let same = |wanted: &Option<String>, value: &Option<String>| match wanted {
+        None => true,
+        Some(w) => value.as_deref().is_some_and(|v| v.eq_ignore_ascii_case(w)),
+    };
+    let mut articles = queries::articles(store.conn())?;
+    articles.retain(|a| {
+        let published = a.published.as_deref().and_then(|p| p.get(..10));
+        same(&args.outlet, &a.outlet)
+            && same(&args.author, &a.author)
+            && since
+                .as_deref()
+                .is_none_or(|s| published.is_some_and(|p| p >= s))
+            && until
+                .as_deref()
+                .is_none_or(|u| published.is_some_and(|p| p <= u))
+    });
+    let scoped = args.since.is_some()
+        || args.until.is_some()
+        || args.outlet.is_some()
+        || args.author.is_some();
+    let mut rows = queries::claims(
+        store.conn(),
+        &ClaimFilter {
+            outlet: args.outlet.clone(),
+            author: args.author.clone(),
+            ..ClaimFilter::default()
+        },
+    )?;
+    if scoped {
+        let kept: std::collections::HashSet<i64> = articles.iter().map(|a| a.id).collect();
+        rows.retain(|r| kept.contains(&r.article_id));
+    }
     let claims = scored(&store, rows, true)?;
     let sections = report::sourcing::report(&articles, &claims);
     print(&report::render(&sections, format(args.format)))?;

@@ -14,7 +14,9 @@ pub fn source_type(entity: &Entity) -> SourceType {
     match entity.kind {
         MentionKind::Named => match entity.title_class {
             Some(TitleClass::Official) => SourceType::NamedOfficial,
-            None if is_public_official(&entity.name) => SourceType::NamedOfficial,
+            // A listed politician is an official whatever else the text calls them
+            // ("retired neurosurgeon Ben Carson").
+            _ if is_public_official(&entity.name) => SourceType::NamedOfficial,
             Some(TitleClass::Person) | None => SourceType::NamedPerson,
         },
         // "the governor", "the GOP nominee": a definite title names one known person.
@@ -36,7 +38,8 @@ pub fn source_type(entity: &Entity) -> SourceType {
     }
 }
 
-/// A name whose surname is in the public officials lexicon.
+/// A name whose surname is in the public officials lexicon. Family members who share the
+/// surname are usually the candidate's surrogates, so the first name is not compared.
 fn is_public_official(name: &str) -> bool {
     let surname = name.rsplit(' ').next().unwrap_or(name).to_lowercase();
     crate::lexicon::get()
@@ -85,5 +88,17 @@ mod tests {
         case("Berlin", SourceType::Organization);
         case("Reuters", SourceType::Agency);
         case("a UN report", SourceType::Document);
+        case("the minister, Ana Diaz", SourceType::NamedOfficial);
+        case(
+            "figures published by the health board",
+            SourceType::Document,
+        );
+        case("The regional weather service", SourceType::Organization);
+        case("professor Ada Lind", SourceType::NamedPerson);
+        case("Half of Vermont Democrats", SourceType::Anonymous);
+        case("Bernie Sanders", SourceType::NamedOfficial);
+        case("Robby Mook", SourceType::NamedOfficial);
+        case("retired neurosurgeon Ben Carson", SourceType::NamedOfficial);
+        case("columnist Ann Vance", SourceType::NamedPerson);
     }
 }

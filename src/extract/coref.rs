@@ -22,11 +22,16 @@ pub struct Entity {
     pub aliases: Vec<String>,
     /// Token index of the latest mention.
     pub last_seen: usize,
+    /// Token indices of its mentions (at most [`MAX_SEEN`]; claims are not resolved in text
+    /// order, so a pronoun asks for the latest mention before itself).
+    pub seen: Vec<usize>,
     /// The agency the speaker talked to in this article ("told AFP").
     pub channel: Option<String>,
     pub plural: bool,
     /// Whether the entity is the source of a claim (more salient for pronouns).
     pub was_source: bool,
+    /// A woman (`Some(true)`) or a man (`Some(false)`), when the text says.
+    pub female: Option<bool>,
 }
 
 #[derive(Debug, Default)]
@@ -43,6 +48,9 @@ const WINDOW: usize = 512;
 /// speaker.
 const SOURCE_SALIENCE: usize = 60;
 
+/// How many mention positions a speaker keeps.
+const MAX_SEEN: usize = 64;
+
 fn surname(name: &str) -> &str {
     name.rsplit(' ').next().unwrap_or(name)
 }
@@ -51,6 +59,32 @@ fn first_name(name: &str) -> Option<&str> {
     let mut parts = name.split(' ');
     let first = parts.next()?;
     parts.next().map(|_| first)
+}
+
+/// Title abbreviations and their full words, so that "the senator" finds "Sen. Ann Lee".
+fn title_key(word: &str) -> &str {
+    match word {
+        "sen" => "senator",
+        "gov" => "governor",
+        "rep" | "congressman" | "congresswoman" => "representative",
+        "gen" => "general",
+        "lt" => "lieutenant",
+        "col" => "colonel",
+        "capt" => "captain",
+        "adm" => "admiral",
+        "prof" => "professor",
+        "pres" => "president",
+        "sgt" => "sergeant",
+        "frontrunner" => "front-runner",
+        w => w,
+    }
+}
+
+/// Whether the words of `written` ("Post", "department") end the name `name` ("New York
+/// Post", "State Department").
+fn ends_name(name: &str, written: &str) -> bool {
+    let (n, w) = (name.to_lowercase(), written.to_lowercase());
+    n.len() > w.len() && n.ends_with(&w) && n[..n.len() - w.len()].ends_with(' ')
 }
 
 fn is_plural(head: &str) -> bool {
@@ -63,6 +97,17 @@ impl Entities {
     pub fn resolve(&mut self, doc: &Doc<'_>, m: &Mention) -> usize {
         let at = m.first;
         let alias = doc.text_of(m.first, m.end.min(m.first + 12)).to_owned();
+        let female = match m.kind {
+            MentionKind::Named | MentionKind::TitleOnly => {
+                super::mentions::female(doc, m.first, m.end, m.name.as_deref())
+            }
+            MentionKind::Pronoun => match m.head.as_str() {
+                "she" => Some(true),
+                "he" => Some(false),
+                _ => None,
+            },
+            _ => None,
+        };
         let found = match m.kind {
             MentionKind::Pronoun => self.antecedent(&m.head, at),
             MentionKind::Named => self.named(m),
@@ -75,13 +120,53 @@ impl Entities {
                 }
             }
             MentionKind::Organization | MentionKind::Agency => {
+                // "The Post" after "The New York Post": the article's own antecedent comes
+                // before any general expansion of the short name.
+                let mut from = m.first;
+                if doc.is_determiner(from) && from + 1 < m.end {
+                    from += 1;
+                }
+                let core_end = (from..m.end)
+                    .find(|&k| doc.is_punct(k, ",") || doc.is_punct(k, "("))
+                    .unwrap_or(m.end);
+                let written = doc.text_of(from, core_end);
                 let name = m.name.as_deref().unwrap_or(&m.description);
-                self.latest(|e| e.kind == m.kind && e.name.eq_ignore_ascii_case(name))
+                if m.name.is_none() && m.kind == MentionKind::Agency {
+                    // "the newspaper": the latest outlet.
+                    return self.resolve_found(
+                        self.latest(|e| e.kind == MentionKind::Agency),
+                        doc,
+                        m,
+                        female,
+                        alias,
+                    );
+                }
+                self.latest(|e| {
+                    matches!(e.kind, MentionKind::Organization | MentionKind::Agency)
+                        && ends_name(&e.name, written)
+                })
+                .or_else(|| self.latest(|e| e.kind == m.kind && e.name.eq_ignore_ascii_case(name)))
             }
         };
+        self.resolve_found(found, doc, m, female, alias)
+    }
+
+    /// Updates the speaker found for `m`, or adds a new one.
+    fn resolve_found(
+        &mut self,
+        found: Option<usize>,
+        doc: &Doc<'_>,
+        m: &Mention,
+        female: Option<bool>,
+        alias: String,
+    ) -> usize {
+        let at = m.first;
         if let Some(i) = found {
             let e = &mut self.list[i];
             e.last_seen = e.last_seen.max(at);
+            if e.seen.len() < MAX_SEEN {
+                e.seen.push(at);
+            }
             if e.title.is_none() && m.title.is_some() {
                 e.title.clone_from(&m.title);
                 e.title_class = m.title_class;
@@ -96,11 +181,19 @@ impl Entities {
             {
                 e.name.clone_from(name);
             }
+            if e.female.is_none() {
+                e.female = female;
+            }
             if e.aliases.len() < 32 && !e.aliases.contains(&alias) {
                 e.aliases.push(alias);
             }
             return i;
         }
+        let female = if m.kind == MentionKind::Pronoun {
+            None
+        } else {
+            female
+        };
         let name = match m.kind {
             MentionKind::Named | MentionKind::Organization | MentionKind::Agency => {
                 m.name.clone().unwrap_or_else(|| m.description.clone())
@@ -118,9 +211,11 @@ impl Entities {
             modifiers: m.modifiers.clone(),
             aliases: vec![alias],
             last_seen: at,
+            seen: vec![at],
             channel: None,
-            plural: is_plural(&m.head),
+            plural: m.kind != MentionKind::Named && is_plural(&m.head),
             was_source: false,
+            female,
         });
         self.list.len() - 1
     }
@@ -132,22 +227,50 @@ impl Entities {
     }
 
     fn antecedent(&self, pronoun: &str, at: usize) -> Option<usize> {
-        let before = |e: &&Entity| e.last_seen < at;
-        let pick = |pred: &dyn Fn(&Entity) -> bool| {
+        // The latest mention of `e` before the pronoun.
+        let before = |e: &Entity| e.seen.iter().copied().filter(|&p| p < at).max();
+        let pick_with = |pred: &dyn Fn(&Entity) -> bool, salience: usize| {
             let skip = self.list.len().saturating_sub(WINDOW);
             self.list
                 .iter()
                 .enumerate()
                 .skip(skip)
-                .filter(|(_, e)| before(e) && pred(e))
-                .max_by_key(|(_, e)| e.last_seen + if e.was_source { SOURCE_SALIENCE } else { 0 })
+                .filter(|(_, e)| pred(e))
+                .filter_map(|(i, e)| {
+                    // Being a source makes a person salient; an unnamed source is only
+                    // chosen when it is the latest.
+                    let named = matches!(e.kind, MentionKind::Named | MentionKind::TitleOnly);
+                    let bonus = if e.was_source && named { salience } else { 0 };
+                    before(e).map(|p| (i, p + bonus))
+                })
+                .max_by_key(|&(_, score)| score)
                 .map(|(i, _)| i)
         };
+        let pick = |pred: &dyn Fn(&Entity) -> bool| pick_with(pred, SOURCE_SALIENCE);
+        let lex = crate::lexicon::get();
+        // An unnamed source is "he" or "she" when its head names a person ("a source", "an
+        // Iowa voter"), not a thing ("social media").
+        let person_head = |head: &str| {
+            lex.anonymous_heads.contains(head)
+                || lex.anonymous_heads.contains(format!("{head}s").as_str())
+                || lex.titles.contains_key(head)
+        };
+        // A name only seen in passing is a person when the text marks it as one (a title,
+        // an honorific or a known first name): "Rhode Island" is not "she".
+        let person = |e: &Entity| {
+            (e.kind == MentionKind::Named
+                && (e.was_source || e.female.is_some() || e.title.is_some()))
+                || e.kind == MentionKind::TitleOnly
+                || (e.kind == MentionKind::Anonymous && !e.plural && person_head(&e.head))
+        };
         match pronoun {
-            "he" | "she" | "who" => pick(&|e| {
-                matches!(e.kind, MentionKind::Named | MentionKind::TitleOnly)
-                    || (e.kind == MentionKind::Anonymous && !e.plural)
-            }),
+            "he" => pick(&|e| person(e) && e.female != Some(true)),
+            "she" => pick(&|e| person(e) && e.female != Some(false)),
+            // "X, who said": the nearest person or group, however salient others are.
+            "who" => pick_with(
+                &|e| person(e) || (e.kind == MentionKind::Anonymous && e.plural),
+                0,
+            ),
             "they" => pick(&|e| {
                 e.plural || matches!(e.kind, MentionKind::Organization | MentionKind::Agency)
             }),
@@ -157,7 +280,8 @@ impl Entities {
                     MentionKind::Organization | MentionKind::Agency | MentionKind::Document
                 )
             }),
-            "i" | "we" => pick(&|_| true),
+            "i" => pick(&person),
+            "we" => pick(&|_| true),
             _ => None,
         }
     }
@@ -177,14 +301,89 @@ impl Entities {
         })
     }
 
+    /// "the senator": the person most recently seen with that title (abbreviated or not).
     fn titled(&self, m: &Mention) -> Option<usize> {
         let title = m.title.as_deref()?.to_lowercase();
-        let head = title.rsplit(' ').next().unwrap_or(&title).to_owned();
-        self.latest(|e| {
-            e.title
-                .as_deref()
-                .is_some_and(|t| t.to_lowercase().contains(&head))
-        })
+        let head = title_key(title.rsplit(' ').next().unwrap_or(&title)).to_owned();
+        // "the Florida senator" is not any senator: its other words must fit.
+        // Titles among the words name someone else ("the congressman's spokesman").
+        let lex = crate::lexicon::get();
+        let qualifiers: Vec<&String> = m
+            .modifiers
+            .iter()
+            .filter(|w| {
+                !matches!(
+                    w.as_str(),
+                    "former" | "then" | "current" | "new" | "top" | "senior"
+                ) && !lex.titles.contains_key(w.as_str())
+            })
+            .collect();
+        let skip = self.list.len().saturating_sub(WINDOW);
+        self.list
+            .iter()
+            .enumerate()
+            .skip(skip)
+            .filter(|(_, e)| {
+                e.title.as_deref().is_some_and(|t| {
+                    let t = t.to_lowercase();
+                    // "the president" is not the "Vice President".
+                    let lesser = ["vice", "deputy", "assistant", "lieutenant", "former"]
+                        .iter()
+                        .any(|w| t.split(' ').any(|x| x == *w) && !title.contains(w));
+                    !lesser && t.split([' ', '.']).any(|w| title_key(w) == head)
+                }) && qualifiers.iter().all(|q| {
+                    let q = q.as_str();
+                    e.title
+                        .as_deref()
+                        .is_some_and(|t| t.to_lowercase().contains(q))
+                        || e.affiliation
+                            .as_deref()
+                            .is_some_and(|a| a.to_lowercase().contains(q))
+                        || e.aliases.iter().any(|a| a.to_lowercase().contains(q))
+                })
+            })
+            .max_by_key(|(_, e)| (e.kind == MentionKind::Named, e.last_seen))
+            .map(|(i, _)| i)
+    }
+
+    /// Gives surname-only speakers the full name the article uses elsewhere ("Burman" when
+    /// "Leonard Burman" appears later), when exactly one full name has that surname and that
+    /// person is not quoted separately (then the two are different people: "Ms. Varga" and
+    /// "economist Tomas Varga, who is not related to the minister").
+    pub fn complete_names(&mut self, full_names: &[String]) {
+        use std::collections::{HashMap, HashSet};
+        let quoted: HashSet<&str> = self
+            .list
+            .iter()
+            .filter(|e| e.was_source && e.name.contains(' '))
+            .map(|e| e.name.as_str())
+            .collect();
+        // Surname (lowercase) → the full name, or `None` when two first names share it.
+        let mut by_surname: HashMap<String, Option<String>> = HashMap::new();
+        for n in full_names {
+            if !n.contains(' ') || quoted.contains(n.as_str()) {
+                continue;
+            }
+            by_surname
+                .entry(surname(n).to_lowercase())
+                .and_modify(|found| {
+                    if found
+                        .as_deref()
+                        .is_some_and(|f| first_name(f) != first_name(n))
+                    {
+                        *found = None;
+                    }
+                })
+                .or_insert_with(|| Some(n.clone()));
+        }
+        for e in &mut self.list {
+            if e.kind != MentionKind::Named || e.name.contains(' ') {
+                continue;
+            }
+            if let Some(Some(n)) = by_surname.get(&e.name.to_lowercase()) {
+                e.name.clone_from(n);
+            }
+        }
     }
 
     fn described(&self, m: &Mention) -> Option<usize> {
@@ -256,5 +455,91 @@ mod tests {
             &["Governor Ann Lee", "the governor"],
             &["Ann Lee", "Ann Lee"],
         );
+    }
+
+    #[test]
+    fn later_references_find_the_right_speaker() {
+        // Pronouns agree in gender with their antecedent.
+        case(
+            &["Senator Maria Lopez", "Governor John Smith", "she", "he"],
+            &["Maria Lopez", "John Smith", "Maria Lopez", "John Smith"],
+        );
+        case(
+            &["Mrs. Okafor", "Mr. Diallo", "she"],
+            &["Okafor", "Diallo", "Okafor"],
+        );
+        // A pronoun learns the gender of its antecedent.
+        case(
+            &["Dr. Diallo", "Dr. Okafor", "she", "he"],
+            &["Diallo", "Okafor", "Okafor", "Diallo"],
+        );
+        // "she" is a person, not a thing described without a name.
+        case(
+            &["Senator Maria Lopez", "social media", "she"],
+            &["Maria Lopez", "social media", "Maria Lopez"],
+        );
+        case(
+            &["Senator Maria Lopez", "an Iowa voter", "she"],
+            &["Maria Lopez", "Iowa voter", "Iowa voter"],
+        );
+        // "who" is the nearest person or group.
+        case(
+            &["Senator Maria Lopez", "three aides", "who"],
+            &["Maria Lopez", "aides", "aides"],
+        );
+        // Abbreviated titles match the full word; the lesser title does not.
+        case(&["Sen. Ann Lee", "the senator"], &["Ann Lee", "Ann Lee"]);
+        case(
+            &["Vice President Tom Hale", "the president"],
+            &["Tom Hale", "president"],
+        );
+        // A qualified title must fit.
+        case(
+            &["Sen. Ann Lee", "the Florida senator"],
+            &["Ann Lee", "Florida senator"],
+        );
+        // The article's own outlet before a general expansion of a short name.
+        case(
+            &["The New York Post", "The Post"],
+            &["New York Post", "New York Post"],
+        );
+        case(&["The Post"], &["Washington Post"]);
+        case(
+            &["The Lakeside Sentinel", "the newspaper"],
+            &["Lakeside Sentinel", "Lakeside Sentinel"],
+        );
+        case(
+            &["the State Department", "the department"],
+            &["State Department", "State Department"],
+        );
+        // A definite description finds the latest source with the same head.
+        case(
+            &["another source", "the source"],
+            &["another source", "another source"],
+        );
+    }
+
+    #[test]
+    fn surnames_take_the_full_name_used_elsewhere() {
+        let text = "Holm";
+        let doc = Doc::new(text, 0);
+        let mut entities = Entities::default();
+        let m = analyze(&doc, 0, doc.len()).unwrap();
+        let e = entities.resolve(&doc, &m);
+        entities.complete_names(&[String::from("Ed Holm"), String::from("Ann Vance")]);
+        assert_eq!(entities.list[e].name, "Ed Holm");
+        entities.list[e].name = String::from("Holm");
+        entities.complete_names(&[String::from("Ed Holm"), String::from("Ruth Holm")]);
+        assert_eq!(
+            entities.list[e].name, "Holm",
+            "two people share the surname"
+        );
+        // A full name quoted on its own is somebody else.
+        let doc = Doc::new("Ed Holm", 0);
+        let m = analyze(&doc, 0, doc.len()).unwrap();
+        let other = entities.resolve(&doc, &m);
+        entities.list[other].was_source = true;
+        entities.complete_names(&[String::from("Ed Holm")]);
+        assert_eq!(entities.list[e].name, "Holm");
     }
 }

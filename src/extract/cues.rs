@@ -59,7 +59,18 @@ pub fn find(doc: &Doc<'_>, s: &Sentence) -> Vec<Cue> {
             i += 2;
             continue;
         }
-        if let Some(class) = doc.cue_class(i) {
+        if let Some(end) = attitude(doc, i, s.end) {
+            cues.push(Cue {
+                first: i,
+                end,
+                kind: CueKind::Verb(CueClass::Belief),
+            });
+            i = end;
+            continue;
+        }
+        if let Some(class) = doc.cue_class(i)
+            && !noun_use(doc, i, s.first)
+        {
             cues.push(Cue {
                 first: i,
                 end: i + 1,
@@ -69,6 +80,95 @@ pub fn find(doc: &Doc<'_>, s: &Sentence) -> Vec<Cue> {
         i += 1;
     }
     cues
+}
+
+/// Adjectives of stance that attribute what follows them ("is confident that …", "was
+/// critical of …", "are eager to …"); PolNeAR train marks about 290 such cues.
+const ATTITUDES: &[&str] = &[
+    "adamant",
+    "certain",
+    "confident",
+    "convinced",
+    "critical",
+    "determined",
+    "eager",
+    "hopeful",
+    "opposed",
+    "optimistic",
+    "reluctant",
+    "skeptical",
+    "sure",
+    "wary",
+    "willing",
+    "worried",
+];
+
+/// Forms of "be" that link a source to a stance.
+const LINKS: &[&str] = &[
+    "is", "was", "are", "were", "been", "remain", "remains", "remained", "’s", "'s",
+];
+
+/// "is confident that", "has been critical of", "remains opposed to", "made it clear
+/// that": the exclusive end of a stance cue starting at `i`, when content follows.
+fn attitude(doc: &Doc<'_>, i: usize, end: usize) -> Option<usize> {
+    if doc.quoted(i) {
+        return None;
+    }
+    // "made clear that", "made it clear that"
+    if doc.is_any(i, &["made", "makes", "make", "making"]) {
+        let k = if doc.is(i + 1, "it") { i + 2 } else { i + 1 };
+        return (doc.is(k, "clear") && doc.is(k + 1, "that")).then_some(k + 1);
+    }
+    if !doc.is_any(i, LINKS) {
+        return None;
+    }
+    let mut k = i + 1;
+    while k < end && k < i + 3 && doc.is_word(k) && doc.s(k).ends_with("ly") {
+        k += 1;
+    }
+    if k >= end || !doc.is_any(k, ATTITUDES) {
+        return None;
+    }
+    let adj = k;
+    let next_ok = doc.is(adj + 1, "that")
+        || (doc.is(adj + 1, "to") && !doc.is(adj, "opposed"))
+        || doc.is_any(adj + 1, &["of", "about", "with"])
+        || (doc.is(adj, "opposed") && doc.is(adj + 1, "to"));
+    if !next_ok || adj + 2 >= end {
+        return None;
+    }
+    // "opposed to" keeps its particle.
+    Some(if doc.is(adj, "opposed") {
+        adj + 2
+    } else {
+        adj + 1
+    })
+}
+
+/// Words after which a cue word is a noun, not a verb ("the report was", "tax plans
+/// would").
+const AFTER_NOUN: &[&str] = &[
+    "is", "was", "are", "were", "has", "have", "had", "would", "will", "could", "can", "should",
+    "may", "might", "must",
+];
+
+/// "the plan", "her hopes", "a new report compares": a cue word used as a noun — after a
+/// determiner or possessive (unless "that" opens its content: "his claim that …"), or
+/// before a verb.
+fn noun_use(doc: &Doc<'_>, i: usize, first: usize) -> bool {
+    let after_determiner = i > first
+        && !doc.is(i - 1, "that")
+        && (doc.is_any(
+            i - 1,
+            &[
+                "a", "an", "the", "this", "these", "those", "another", "his", "her", "its",
+                "their", "our", "your", "my",
+            ],
+        ) || doc.is_possessive(i - 1));
+    let before_verb = doc.is_word(i + 1)
+        && !doc.quoted(i + 1)
+        && (doc.cue_class(i + 1).is_some() || doc.is_any(i + 1, AFTER_NOUN));
+    (after_determiner && !doc.is(i + 1, "that")) || before_verb
 }
 
 #[cfg(test)]
@@ -102,5 +202,28 @@ mod tests {
         );
         case("The bridge reportedly collapsed.", &["reportedly"]);
         case("The river rose overnight.", &[]);
+        case("The plan to widen the road failed.", &[]);
+        case("The council plans to widen the road.", &["plans"]);
+        case("Her remarks were brief.", &[]);
+        case("A new report shows rents rising.", &["shows"]);
+        case("Her claim that rents fell was wrong.", &["claim"]);
+        case("Many said the rent was too high.", &["said"]);
+        case(
+            "The mayor is confident that rents will fall.",
+            &["is confident"],
+        );
+        case(
+            "The mayor has been highly critical of the plan.",
+            &["been highly critical"],
+        );
+        case(
+            "The mayor remains opposed to the plan.",
+            &["remains opposed to"],
+        );
+        case(
+            "The mayor made it clear that rents will fall.",
+            &["made it clear"],
+        );
+        case("The mayor is sure.", &[]);
     }
 }

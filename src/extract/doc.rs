@@ -25,7 +25,7 @@ impl<'a> Doc<'a> {
     pub fn new(text: &'a str, from: usize) -> Self {
         let mut buf = String::new();
         let table = vocab::get();
-        let (tokens, flags) = tokens::tokenize_with(text, from, |word| {
+        let (mut tokens, flags) = tokens::tokenize_with(text, from, |word| {
             let cap = match word.as_bytes()[0] {
                 b if b.is_ascii_uppercase() => vocab::CAPITALISED,
                 b if b < 128 => 0,
@@ -39,7 +39,8 @@ impl<'a> Doc<'a> {
             };
             table.flags(word, &mut buf) | cap
         });
-        let quotes = quotes::find(&tokens);
+        let quotes = quotes::find_in(text, &tokens);
+        quotes::mark_closers(&mut tokens, &quotes);
         let in_quote = quotes::membership(&tokens, &quotes);
         let sentences = sentences::split(text, &tokens, &in_quote, &flags);
         Self {

@@ -98,6 +98,30 @@ const POST_MODIFIERS: &[&str] = &[
     "close", "familiar", "at", "from", "in", "for", "with", "of", "on", "inside", "within", "near",
 ];
 
+/// Participles that open a post-modifier naming who made or saw a text ("figures published
+/// by the board", "a memo seen by Reuters").
+const PARTICIPLES: &[&str] = &[
+    "circulated",
+    "commissioned",
+    "compiled",
+    "conducted",
+    "drafted",
+    "filed",
+    "issued",
+    "leaked",
+    "obtained",
+    "posted",
+    "prepared",
+    "published",
+    "released",
+    "reviewed",
+    "seen",
+    "sent",
+    "signed",
+    "tallied",
+    "written",
+];
+
 /// Post-modifiers that state an affiliation (unlike "familiar with the talks").
 const AFFILIATION_POST: &[&str] = &[
     "close", "at", "from", "in", "for", "of", "on", "inside", "within", "near",
@@ -168,6 +192,59 @@ fn split_title(doc: &Doc<'_>, first: usize, end: usize) -> (usize, Option<(usize
     (name_start, None)
 }
 
+/// A date phrase starts at `k`: "on Monday", "out Tuesday", "in June", or a bare
+/// capitalised weekday or month after the phrase ("… for president Thursday").
+fn is_date_at(doc: &Doc<'_>, k: usize) -> bool {
+    let date = |j: usize| {
+        doc.is_cap(j)
+            && doc.has(j, vocab::DATE_START)
+            && !doc.is_any(j, &["May", "March", "On", "Last"])
+    };
+    (doc.is_any(k, &["on", "in", "out", "last", "this", "early", "late"])
+        && !doc.is_cap(k)
+        && date(k + 1))
+        || (date(k) && doc.is_word(k - 1) && !doc.is_cap(k - 1))
+}
+
+/// Whether a capitalised word at `k` is a known first name ("Bill", "Christian"), which keeps
+/// it in a name even when it can also be a common word.
+fn is_first_name(doc: &Doc<'_>, k: usize) -> bool {
+    doc.is_cap(k) && doc.lex.first_names.contains_key(doc.lower(k).as_ref())
+}
+
+/// The personal pronoun of a possessive or contracted form ("her" → "she", "he's" → "he").
+fn pronoun_form(word: &str) -> Option<&'static str> {
+    let word = word.replace('’', "'");
+    Some(match word.as_str() {
+        "his" | "he's" | "he'd" | "he'll" => "he",
+        "her" | "she's" | "she'd" | "she'll" => "she",
+        "their" | "they're" | "they'd" | "they'll" => "they",
+        "its" | "it's" => "it",
+        "our" | "we're" | "we'd" => "we",
+        "my" | "i'm" | "i'd" => "i",
+        _ => return None,
+    })
+}
+
+/// Prepositions that start sentences capitalised ("For Trump, …") and never begin a name.
+const PREPOSITIONS: &[&str] = &[
+    "about", "after", "at", "by", "for", "from", "in", "into", "of", "on", "to", "with",
+];
+
+/// Nouns that stand for a news outlet already named ("the newspaper said").
+const OUTLET_NOUNS: &[&str] = &[
+    "broadcaster",
+    "channel",
+    "magazine",
+    "network",
+    "newspaper",
+    "outlet",
+    "paper",
+    "publication",
+    "tabloid",
+    "website",
+];
+
 /// The capitalised run ending at `last` (inclusive), not before `floor`.
 fn cap_run_back(doc: &Doc<'_>, last: usize, floor: usize) -> usize {
     let mut k = last;
@@ -176,7 +253,7 @@ fn cap_run_back(doc: &Doc<'_>, last: usize, floor: usize) -> usize {
         let ok = doc.is_cap(p)
             || (doc.is_punct(p, ".") && p > floor && doc.is_word(p - 1) && doc.is_cap(p - 1))
             || (doc.is_any(p, NAME_PARTICLES) && p > floor && doc.is_cap(p - 1));
-        if !ok || doc.is_possessive(p) {
+        if !ok || doc.is_possessive(p) || (doc.is_cap(p) && doc.is_any(p, PREPOSITIONS)) {
             break;
         }
         k = p;
@@ -231,10 +308,14 @@ pub fn analyze(doc: &Doc<'_>, first: usize, end: usize) -> Option<Mention> {
         return None;
     }
     let lex = doc.lex;
-    // The core phrase stops at an appositive comma.
-    let core_end = (first..end)
+    // The core phrase stops at an appositive comma, and before a date ("Two committees on
+    // Monday", "a poll out Tuesday").
+    let mut core_end = (first..end)
         .find(|&k| doc.is_punct(k, ",") || doc.is_punct(k, "("))
         .unwrap_or(end);
+    if let Some(k) = (first + 1..core_end).find(|&k| is_date_at(doc, k)) {
+        core_end = k;
+    }
     if core_end == first {
         return None;
     }
@@ -256,9 +337,20 @@ pub fn analyze(doc: &Doc<'_>, first: usize, end: usize) -> Option<Mention> {
         m.head = doc.lower(first).into_owned();
         return Some(m);
     }
+    // "Her", "Their", "he's": a possessive or contracted pronoun stands for its person.
+    if core_end - first == 1
+        && let Some(p) = pronoun_form(&doc.lower(first))
+    {
+        m.kind = MentionKind::Pronoun;
+        p.clone_into(&mut m.head);
+        return Some(m);
+    }
     let mut start = first;
+    // "another source" stays apart from "a source" in the description.
+    let mut kept_determiner = false;
     if doc.is_determiner(start) && start + 1 < core_end {
         m.definite = doc.is_any(start, &["the", "this", "that", "these", "those"]);
+        kept_determiner = doc.is(start, "another");
         start += 1;
     }
     // Agencies and outlets, with or without their article ("The Washington Post").
@@ -289,19 +381,46 @@ pub fn analyze(doc: &Doc<'_>, first: usize, end: usize) -> Option<Mention> {
     // A post-modifier splits the head from what follows ("source | close to …").
     let split = (start + 1..core_end)
         .find(|&k| {
-            doc.is_any(k, POST_MODIFIERS)
+            (doc.is_any(k, POST_MODIFIERS) || doc.is_any(k, PARTICIPLES))
                 && !doc.is_cap(k)
                 && doc.is_word(k - 1)
-                && !doc.is_cap(k - 1)
+                && (!doc.is_cap(k - 1)
+                    || (k - 1 == start && doc.has(k - 1, vocab::DOCUMENT | vocab::ANONYMOUS_HEAD)))
                 && !doc.is_possessive(k - 1)
         })
         .unwrap_or(core_end);
+    // "Mr. Burman of the Tax Policy Center": a person, then where they work.
+    let split = if split == core_end {
+        person_post_split(doc, start, core_end).unwrap_or(split)
+    } else {
+        split
+    };
     let head_idx = split - 1;
     if !doc.is_word(head_idx) && doc.kind(head_idx) != Some(super::tokens::Kind::Number) {
         return None;
     }
     strip_possessive(&doc.lower(head_idx)).clone_into(&mut m.head);
 
+    // "Trump's", "Mr. Obama's" alone: the person whose words these are.
+    let excluded = vocab::NOT_NAME | vocab::ORG_START | vocab::PLACE_START | vocab::AGENCY_START;
+    let mut name_from = start;
+    while name_from < head_idx && (is_honorific(doc, name_from) || doc.is_punct(name_from, ".")) {
+        name_from += 1;
+    }
+    if split == core_end
+        && doc.is_possessive(head_idx)
+        && doc.is_cap(head_idx)
+        && (head_idx == name_from || (head_idx == name_from + 1 && is_first_name(doc, name_from)))
+        && (name_from..=head_idx).all(|k| {
+            doc.is_cap(k) && !doc.has(k, excluded | vocab::TITLE) && !doc.is_any(k, PREPOSITIONS)
+        })
+        && !lex.anonymous_heads.contains(m.head.as_str())
+        && !lex.titles.contains_key(m.head.as_str())
+    {
+        m.kind = MentionKind::Named;
+        m.name = Some(strip_possessive(doc.text_of(name_from, split)).to_owned());
+        return Some(m);
+    }
     if doc.is_cap(head_idx) && !doc.is_possessive(head_idx) {
         // A capitalised head: an organisation by name, a person, or a title alone.
         if let Some(org) = org_ending_at(doc, start, split) {
@@ -311,7 +430,14 @@ pub fn analyze(doc: &Doc<'_>, first: usize, end: usize) -> Option<Mention> {
             return Some(m);
         }
         let run = cap_run_back(doc, split, start);
-        let (name_start, title) = split_title(doc, run, split);
+        let (mut name_start, mut title) = split_title(doc, run, split);
+        // "The Podesta Group's CEO": a title with no name after it.
+        if title.is_none()
+            && (run..split).all(|k| title_word(doc, k).is_some() || doc.is_punct(k, "."))
+        {
+            title = Some((run, split));
+            name_start = split;
+        }
         if name_start >= split {
             // "Prime Minister", "the President": a title standing alone.
             if let Some((ts, te)) = title.or(Some((run, split))) {
@@ -324,14 +450,43 @@ pub fn analyze(doc: &Doc<'_>, first: usize, end: usize) -> Option<Mention> {
                     m.name = Some(doc.text_of(run, split).to_owned());
                     m.title = None;
                     m.title_class = None;
+                } else if let Some(name) = appositive_name(doc, core_end, end) {
+                    m.kind = MentionKind::Named;
+                    m.name = Some(name);
                 }
                 return Some(m);
             }
         }
         // "Rival Hillary Clinton", "Democrat Hillary Clinton": descriptors are not the name.
-        let mut name_start = name_start;
-        while split - name_start >= 2 && doc.has(name_start, vocab::NOT_NAME) {
+        while split - name_start >= 2
+            && doc.has(name_start, vocab::NOT_NAME)
+            && !is_first_name(doc, name_start)
+        {
             name_start += 1;
+        }
+        // "Secretary of State William Galvin": a title with its "of" phrase.
+        let mut compound_affiliation = None;
+        if title.is_none()
+            && run >= start + 2
+            && doc.is(run - 1, "of")
+            && title_word(doc, run - 2).is_some()
+            && doc.is_cap(run - 2)
+        {
+            let name_words: Vec<usize> = (name_start..split).filter(|&k| doc.is_word(k)).collect();
+            if name_words.len() > 3 {
+                name_start = name_words[name_words.len() - 2];
+            }
+            let title_start = cap_run_back(doc, run - 2, start);
+            let first_title = (title_start..=run - 2)
+                .find(|&k| title_word(doc, k).is_some())
+                .unwrap_or(run - 2);
+            if name_start > run {
+                title = Some((first_title, name_start));
+                if first_title > title_start {
+                    compound_affiliation =
+                        Some(strip_possessive(doc.text_of(title_start, first_title)).to_owned());
+                }
+            }
         }
         // "Commission on Presidential Debates", "The Washington Examiner": institutions.
         let org_word = |k: usize| {
@@ -351,6 +506,18 @@ pub fn analyze(doc: &Doc<'_>, first: usize, end: usize) -> Option<Mention> {
             m.name = Some(name);
             return Some(m);
         }
+        // "Democrats", "Many Republicans", "Vermont Democrats": unnamed members of a group.
+        if !doc.is_possessive(split - 1) && lex.anonymous_heads.contains(m.head.as_str()) {
+            m.kind = MentionKind::Anonymous;
+            doc.text_of(start, split).clone_into(&mut m.description);
+            m.modifiers = (start..split - 1)
+                .map(|k| doc.lower(k).into_owned())
+                .collect();
+            if start < split - 1 {
+                m.affiliation = Some(strip_possessive(doc.text_of(start, split - 1)).to_owned());
+            }
+            return Some(m);
+        }
         if doc.is_any(
             split - 1,
             &[
@@ -365,6 +532,20 @@ pub fn analyze(doc: &Doc<'_>, first: usize, end: usize) -> Option<Mention> {
                 "Network",
                 "Radio",
                 "Television",
+                "Daily",
+                "Examiner",
+                "Wire",
+                "Sentinel",
+                "Observer",
+                "Register",
+                "Globe",
+                "Chronicle",
+                "Inquirer",
+                "Dispatch",
+                "Courier",
+                "Telegraph",
+                "Mirror",
+                "Monitor",
             ],
         ) {
             m.kind = MentionKind::Agency;
@@ -373,12 +554,19 @@ pub fn analyze(doc: &Doc<'_>, first: usize, end: usize) -> Option<Mention> {
             m.name = Some(name);
             return Some(m);
         }
+        // "New Polls", "The Mueller Report": a text.
+        if lex.documents.contains(m.head.as_str()) && !doc.is_upper(split - 1) {
+            m.kind = MentionKind::Document;
+            doc.text_of(start, split).clone_into(&mut m.description);
+            return Some(m);
+        }
         m.kind = MentionKind::Named;
         m.name = Some(doc.text_of(name_start, split).to_owned());
         if let Some((ts, te)) = title {
             m.title = Some(words(doc, ts, te));
-            m.title_class = title_word(doc, te - 1);
+            m.title_class = (ts..te).rev().find_map(|k| title_word(doc, k));
         }
+        m.affiliation = compound_affiliation;
         // Before the run: a lowercase title ("White House spokesman Josh Earnest") and
         // an affiliation (capitalised words or a possessive before the title).
         if m.title.is_none()
@@ -401,6 +589,14 @@ pub fn analyze(doc: &Doc<'_>, first: usize, end: usize) -> Option<Mention> {
         if m.title.is_none() && end > core_end {
             appositive_title(doc, core_end + 1, end, &mut m);
         }
+        // "Mr. Burman of the Tax Policy Center".
+        if m.affiliation.is_none() && split < core_end && doc.is_any(split, AFFILIATION_POST) {
+            let mut a = split + 1;
+            if doc.is_determiner(a) && a + 1 < core_end {
+                a += 1;
+            }
+            m.affiliation = Some(doc.text_of(a, core_end).to_owned());
+        }
         return Some(m);
     }
 
@@ -411,13 +607,14 @@ pub fn analyze(doc: &Doc<'_>, first: usize, end: usize) -> Option<Mention> {
         .map(|&k| strip_possessive(&doc.lower(k)).to_owned())
         .collect();
     let post = (split < core_end).then_some((split, core_end));
+    let described = if kept_determiner {
+        format!("another {}", doc.text_of(start, split))
+    } else {
+        doc.text_of(start, split).to_owned()
+    };
     m.description = match post {
-        Some((ps, pe)) => format!(
-            "{} {}",
-            doc.text_of(start, split),
-            without_titles(doc, ps, pe)
-        ),
-        None => doc.text_of(start, split).to_owned(),
+        Some((ps, pe)) => format!("{described} {}", without_titles(doc, ps, pe)),
+        None => described,
     };
     let affiliation_mods: Vec<usize> = mods
         .iter()
@@ -433,8 +630,17 @@ pub fn analyze(doc: &Doc<'_>, first: usize, end: usize) -> Option<Mention> {
         .map(|(ps, pe)| doc.text_of(ps, pe).to_owned());
     m.affiliation = post_affiliation.or(pre_affiliation);
 
+    // "the newspaper": an outlet named earlier.
+    if m.definite && post.is_none() && OUTLET_NOUNS.contains(&m.head.as_str()) {
+        m.kind = MentionKind::Agency;
+        return Some(m);
+    }
     let head = m.head.as_str();
-    if lex.documents.contains(head) {
+    // "results of the exit poll", "a copy of the letter": the text is the source.
+    let of_document = post.is_some_and(|(ps, pe)| {
+        doc.is(ps, "of") && (ps + 1..pe).any(|k| doc.has(k, vocab::DOCUMENT))
+    });
+    if lex.documents.contains(head) || (of_document && !lex.anonymous_heads.contains(head)) {
         m.kind = MentionKind::Document;
         m.affiliation = None;
     } else if let Some(org) = org_ending_at(doc, start, split) {
@@ -458,7 +664,203 @@ pub fn analyze(doc: &Doc<'_>, first: usize, end: usize) -> Option<Mention> {
     } else {
         m.kind = MentionKind::Anonymous;
     }
+    // "the minister, Ana Diaz": the title, then the person's name.
+    if matches!(m.kind, MentionKind::TitleOnly | MentionKind::Anonymous)
+        && m.title.is_some()
+        && let Some(name) = appositive_name(doc, core_end, end)
+    {
+        m.kind = MentionKind::Named;
+        m.name = Some(name);
+        m.affiliation = pre_affiliation_of(doc, &mods);
+    }
     Some(m)
+}
+
+/// Whether a person mention is a woman (`Some(true)`), a man (`Some(false)`) or not known:
+/// from honorifics ("Mrs.", "Mr."), gendered titles ("spokeswoman", "congressman") and
+/// common first names.
+#[must_use]
+pub fn female(doc: &Doc<'_>, first: usize, end: usize, name: Option<&str>) -> Option<bool> {
+    const FEMALE: &[&str] = &[
+        "mrs",
+        "ms",
+        "miss",
+        "madam",
+        "dame",
+        "lady",
+        "spokeswoman",
+        "congresswoman",
+        "chairwoman",
+        "councilwoman",
+        "businesswoman",
+        "congresswomen",
+        "queen",
+        "princess",
+        "actress",
+        "mother",
+        "wife",
+        "daughter",
+        "sister",
+        "grandmother",
+        "widow",
+        "girl",
+        "woman",
+    ];
+    const MALE: &[&str] = &[
+        "mr",
+        "sir",
+        "lord",
+        "spokesman",
+        "congressman",
+        "chairman",
+        "councilman",
+        "businessman",
+        "king",
+        "prince",
+        "actor",
+        "father",
+        "husband",
+        "son",
+        "brother",
+        "grandfather",
+        "boy",
+        "man",
+    ];
+    let end = end.min(first + 16);
+    for k in first..end {
+        if !doc.is_word(k) {
+            continue;
+        }
+        if doc.is_any(k, FEMALE) {
+            return Some(true);
+        }
+        if doc.is_any(k, MALE) {
+            return Some(false);
+        }
+    }
+    let given = name?.split(' ').next()?;
+    if !name?.contains(' ') {
+        return None;
+    }
+    doc.lex
+        .first_names
+        .get(crate::lexicon::lower_key(given).as_ref())
+        .map(|g| g == "f")
+}
+
+/// The start of a text named before a passive agent: "figures published by | the health
+/// board", "an internal memo seen by | Wire". `first` is the agent's first token; the result
+/// is the first token of the text's phrase, when its head is a document noun.
+#[must_use]
+pub fn document_before(doc: &Doc<'_>, first: usize) -> Option<usize> {
+    if first < 3 || !doc.is(first - 1, "by") {
+        return None;
+    }
+    let participle = first - 2;
+    if !doc.is_any(participle, PARTICIPLES) {
+        return None;
+    }
+    let head = participle - 1;
+    if !doc.has(head, vocab::DOCUMENT) {
+        return None;
+    }
+    let floor = head.saturating_sub(5);
+    let mut k = head;
+    while k > floor {
+        let p = k - 1;
+        if !doc.is_word(p)
+            || doc.is_clause_word(p)
+            || doc.cue_class(p).is_some()
+            || doc.is_pronoun(p)
+        {
+            break;
+        }
+        k = p;
+        if doc.is_determiner(p) {
+            break;
+        }
+    }
+    Some(k)
+}
+
+/// The affiliation words before a title head ("health" in "the health minister").
+fn pre_affiliation_of(doc: &Doc<'_>, mods: &[usize]) -> Option<String> {
+    let kept: Vec<usize> = mods
+        .iter()
+        .copied()
+        .filter(|&k| !doc.is_any(k, RANK_WORDS) && doc.kind(k) != Some(super::tokens::Kind::Number))
+        .collect();
+    match (kept.first(), kept.last()) {
+        (Some(&a), Some(&b)) => Some(strip_possessive(doc.text_of(a, b + 1)).to_owned()),
+        _ => None,
+    }
+}
+
+/// A personal name set off by commas after a title: "the minister, Ana Diaz". `comma` is the
+/// token that ends the core phrase; the name runs to the next comma or `end`.
+fn appositive_name(doc: &Doc<'_>, comma: usize, end: usize) -> Option<String> {
+    if comma >= end || !doc.is_punct(comma, ",") {
+        return None;
+    }
+    let first = comma + 1;
+    let stop = (first..end).find(|&k| doc.is_punct(k, ",")).unwrap_or(end);
+    let mut from = first;
+    while from < stop && (is_honorific(doc, from) || doc.is_punct(from, ".")) {
+        from += 1;
+    }
+    let word_count = (from..stop).filter(|&k| doc.is_word(k)).count();
+    let excluded = vocab::NOT_NAME
+        | vocab::ORG_START
+        | vocab::PLACE_START
+        | vocab::AGENCY_START
+        | vocab::TITLE
+        | vocab::DETERMINER
+        | vocab::PRONOUN;
+    // Later words may be common words too ("Anna Richardson White") after a first name.
+    let named_first = is_first_name(doc, from);
+    let name_like = (from..stop).all(|k| {
+        (doc.is_word(k)
+            && doc.is_cap(k)
+            && (!doc.has(k, excluded) || (named_first && k > from))
+            && !doc.is_possessive(k))
+            || (doc.is_punct(k, ".") && k > from)
+            || (doc.is_any(k, NAME_PARTICLES) && k > from)
+    });
+    ((1..=4).contains(&word_count) && name_like).then(|| doc.text_of(from, stop).to_owned())
+}
+
+/// Where a personal name is followed by its workplace inside one phrase ("Mr. Burman of the
+/// Tax Policy Center", "Phil Musser of consulting firm IMGE"): the index of the preposition.
+/// Titles with an "of" phrase ("Secretary of State") and institutions ("Bank of America")
+/// are not split.
+fn person_post_split(doc: &Doc<'_>, start: usize, core_end: usize) -> Option<usize> {
+    let k = (start + 1..core_end).find(|&k| {
+        (doc.is_any(k, &["of", "from", "at"])
+            || (doc.is(k, "on") && doc.has(k + 1, vocab::DATE_START)))
+            && !doc.is_cap(k)
+            && doc.is_cap(k - 1)
+            && !doc.is_possessive(k - 1)
+            && k + 1 < core_end
+    })?;
+    if title_word(doc, k - 1).is_some() {
+        return None;
+    }
+    let run = cap_run_back(doc, k, start);
+    let marked = (start..k).any(|j| is_honorific(doc, j) || title_word(doc, j).is_some());
+    let names: Vec<usize> = (run..k)
+        .filter(|&j| doc.is_word(j) && !is_honorific(doc, j) && title_word(doc, j).is_none())
+        .collect();
+    let excluded = vocab::NOT_NAME | vocab::ORG_START | vocab::PLACE_START | vocab::AGENCY_START;
+    let name_like = !names.is_empty()
+        && names
+            .iter()
+            .all(|&j| !doc.has(j, excluded) || is_first_name(doc, j));
+    // "Butterfield of North Carolina": a single name before a place.
+    let place_after = doc.is(k, "of")
+        && doc.is_cap(k + 1)
+        && doc.has(k + 1, vocab::NOT_NAME | vocab::PLACE_START)
+        && (k + 1..core_end).all(|j| doc.is_cap(j));
+    (name_like && (marked || names.len() >= 2 || place_after)).then_some(k)
 }
 
 /// Titled names in running text ("Mayor Anna Kowalczyk", "union leader Maria Ostrowski"),
@@ -547,7 +949,37 @@ fn org_ending_at(doc: &Doc<'_>, start: usize, end: usize) -> Option<String> {
 /// Reads a title from an appositive ("Hugh Hill, a doctor," / "Josh Earnest, the White House
 /// spokesman,").
 fn appositive_title(doc: &Doc<'_>, first: usize, end: usize, m: &mut Mention) {
-    let stop = (first..end).find(|&k| doc.is_punct(k, ",")).unwrap_or(end);
+    // The title heads the appositive: it comes before any "of", "in", "who" phrase ("a former
+    // official in President Bill Clinton's administration" is an official, not a president).
+    let stop = (first..end)
+        .find(|&k| {
+            doc.is_punct(k, ",")
+                || doc.is_punct(k, "(")
+                || (k > first
+                    && !doc.is_cap(k)
+                    && doc.is_any(
+                        k,
+                        &[
+                            "of", "in", "at", "for", "to", "who", "with", "and", "from", "under",
+                            "during",
+                        ],
+                    ))
+        })
+        .unwrap_or(end);
+    let head = (first..stop).rev().find(|&k| doc.is_word(k));
+    if let Some(h) = head
+        && title_word(doc, h).is_none()
+        && !doc.is_cap(h)
+        && doc.lex.anonymous_heads.contains(doc.lower(h).as_ref())
+        && matches!(
+            doc.lower(h).as_ref(),
+            "official" | "aide" | "staffer" | "operative"
+        )
+    {
+        m.title = Some(doc.s(h).to_owned());
+        m.title_class = Some(TitleClass::Official);
+        return;
+    }
     if let Some(k) = (first..stop).rev().find(|&k| title_word(doc, k).is_some()) {
         m.title = Some(doc.s(k).to_owned());
         m.title_class = title_word(doc, k);
@@ -662,6 +1094,206 @@ mod tests {
         case("Moscow", Organization, Some("Russia"), None, None);
         case("a new study", Document, None, None, None);
         case("the minister", TitleOnly, None, Some("minister"), None);
+    }
+
+    #[test]
+    fn titles_names_and_institutions_in_source_phrases() {
+        use MentionKind::*;
+        // A title, then the person's name as an appositive.
+        case(
+            "the minister, Ana Diaz",
+            Named,
+            Some("Ana Diaz"),
+            Some("minister"),
+            None,
+        );
+        case(
+            "a spokeswoman, Anna Jane White",
+            Named,
+            Some("Anna Jane White"),
+            Some("spokeswoman"),
+            None,
+        );
+        case(
+            "the Acme Group's CEO, Dora Quist",
+            Named,
+            Some("Dora Quist"),
+            Some("CEO"),
+            None,
+        );
+        // A person, then where they work.
+        case(
+            "Mr. Holm of the Budget Policy Institute",
+            Named,
+            Some("Holm"),
+            None,
+            Some("Budget Policy Institute"),
+        );
+        case(
+            "Ed Vance of Western Ohio",
+            Named,
+            Some("Ed Vance"),
+            None,
+            Some("Western Ohio"),
+        );
+        // A title with an "of" phrase.
+        case(
+            "Ohio Secretary of State Jon Paley",
+            Named,
+            Some("Jon Paley"),
+            Some("Secretary of State"),
+            Some("Ohio"),
+        );
+        // A common word that is also a first name stays in the name.
+        case(
+            "former President Bill Dorn",
+            Named,
+            Some("Bill Dorn"),
+            Some("President"),
+            None,
+        );
+        // The head of an appositive, not a title inside its "of" phrase.
+        case(
+            "Rita Moss, a former official in President Karl Hahn's administration",
+            Named,
+            Some("Rita Moss"),
+            Some("official"),
+            None,
+        );
+        case(
+            "Tom Rue, an adviser to Governor Amy Lutz",
+            Named,
+            Some("Tom Rue"),
+            Some("adviser"),
+            None,
+        );
+        // Institutions, texts and groups.
+        case(
+            "The regional weather service",
+            Organization,
+            Some("regional weather service"),
+            None,
+            None,
+        );
+        case("the EPA", Organization, Some("EPA"), None, None);
+        case(
+            "The Environmental Review Agency",
+            Organization,
+            Some("Environmental Review Agency"),
+            None,
+            None,
+        );
+        case(
+            "figures published by the health board",
+            Document,
+            None,
+            None,
+            None,
+        );
+        case("early results of the exit poll", Document, None, None, None);
+        case("New Polls", Document, None, None, None);
+        case("Many Democrats", Anonymous, None, None, None);
+        case(
+            "the Lakeside Sentinel",
+            Agency,
+            Some("Lakeside Sentinel"),
+            None,
+            None,
+        );
+        case("the newspaper", Agency, None, None, None);
+        // Dates after the phrase are not part of it.
+        case(
+            "Two House committees on Monday",
+            Anonymous,
+            None,
+            None,
+            Some("House"),
+        );
+        // A possessive name alone.
+        case("Mr. Okafor's", Named, Some("Okafor"), None, None);
+        case("Ann Lee’s", Named, Some("Ann Lee"), None, None);
+        case("Editor's", Anonymous, None, Some("Editor's"), None);
+        // Journalists are titled ("the columnist" can refer back to "columnist Ai Jun").
+        case(
+            "columnist Tim Vance",
+            Named,
+            Some("Tim Vance"),
+            Some("columnist"),
+            None,
+        );
+        case(
+            "an FBI summary of its investigation",
+            Document,
+            None,
+            None,
+            None,
+        );
+        // Possessive and contracted pronouns.
+        case("Her", Pronoun, None, None, None);
+        case("he's", Pronoun, None, None, None);
+    }
+
+    #[track_caller]
+    fn described(phrase: &str, expected: &str) {
+        let doc = Doc::new(phrase, 0);
+        let m = analyze(&doc, 0, doc.len()).expect(phrase);
+        assert_eq!(m.description, expected, "{phrase}");
+    }
+
+    #[test]
+    fn descriptions_keep_another() {
+        described("Another source", "another source");
+        described("a source", "source");
+        described("sources", "sources");
+    }
+
+    #[track_caller]
+    fn gender(phrase: &str, expected: Option<bool>) {
+        let doc = Doc::new(phrase, 0);
+        let m = analyze(&doc, 0, doc.len()).expect(phrase);
+        assert_eq!(
+            female(&doc, 0, doc.len(), m.name.as_deref()),
+            expected,
+            "{phrase}"
+        );
+    }
+
+    #[test]
+    fn gender_from_honorifics_titles_and_first_names() {
+        gender("Mrs. Okafor", Some(true));
+        gender("Mr. Okafor", Some(false));
+        gender("spokeswoman Ada Lind", Some(true));
+        gender("Maria Lopez", Some(true));
+        gender("John Smith", Some(false));
+        gender("Okafor", None);
+        gender("Xu Wen", None);
+    }
+
+    #[track_caller]
+    fn text_before(text: &str, agent: &str, expected: Option<&str>) {
+        let doc = Doc::new(text, 0);
+        let at = text.find(agent).unwrap();
+        let first = (0..doc.len())
+            .find(|&k| doc.tokens[k].span.start == at)
+            .unwrap();
+        let found = document_before(&doc, first).map(|k| &text[doc.tokens[k].span.start..at]);
+        assert_eq!(found.map(str::trim_end), expected, "{text}");
+    }
+
+    #[test]
+    fn texts_named_before_a_passive_agent() {
+        text_before(
+            "Figures published by the health board show a rise.",
+            "the health board",
+            Some("Figures published by"),
+        );
+        text_before(
+            "An internal memo seen by Wire said so.",
+            "Wire",
+            Some("An internal memo seen by"),
+        );
+        text_before("Officials hired by the board said so.", "the board", None);
+        text_before("He was seen by the board.", "the board", None);
     }
 
     #[test]

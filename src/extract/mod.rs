@@ -26,7 +26,7 @@ use doc::Doc;
 
 /// Bumped whenever extraction output can change; stored per article so `reextract`
 /// knows which articles are stale.
-pub const EXTRACTOR_VERSION: u32 = 4;
+pub const EXTRACTOR_VERSION: u32 = 5;
 
 /// Extracts every claim of `article`, with its speakers.
 #[must_use]
@@ -61,6 +61,7 @@ pub fn extract(article: &Article) -> Extraction {
         } else {
             f.referent
                 .or(f.source)
+                .map(|(a, b)| (mentions::document_before(&doc, a).unwrap_or(a), b))
                 .and_then(|(a, b)| mentions::analyze(&doc, a, b))
                 .map(|m| entities.resolve(&doc, &m))
         };
@@ -74,6 +75,13 @@ pub fn extract(article: &Article) -> Extraction {
         }
         speaker_of.push(entity);
     }
+    let full_names: Vec<String> = observed
+        .iter()
+        .filter_map(|&(a, b)| mentions::analyze(&doc, a, b))
+        .filter(|m| m.kind == mentions::MentionKind::Named)
+        .filter_map(|m| m.name)
+        .collect();
+    entities.complete_names(&full_names);
     let mut used: Vec<usize> = Vec::new();
     let mut is_used = vec![false; entities.list.len()];
     let mut order: Vec<usize> = (0..found.len()).collect();

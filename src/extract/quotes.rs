@@ -2,8 +2,9 @@
 //! several paragraphs (the opening mark repeated at each paragraph start, no closing mark
 //! until the last one).
 //!
-//! A lone mark that is never closed is not a quotation. Single quotation marks are left to
-//! the text: they double as apostrophes and mostly mark titles or nested quotes.
+//! Marks: “…” and "…", «…», and the German „…“. A lone mark that is never closed is not a
+//! quotation. Single quotation marks are left to the text: they double as apostrophes and
+//! mostly mark titles or nested quotes.
 
 use super::tokens::{Kind, Token};
 
@@ -35,18 +36,38 @@ impl Quote {
     }
 }
 
-/// Finds the quotations among `tokens`.
+/// Finds the quotations among `tokens`, without looking at the marks themselves.
 #[must_use]
 pub fn find(tokens: &[Token]) -> Vec<Quote> {
+    find_marks(None, tokens)
+}
+
+/// Finds the quotations among `tokens` of `text`. Knowing the marks pairs the German
+/// „…“, whose closing mark is an English opening one.
+#[must_use]
+pub fn find_in(text: &str, tokens: &[Token]) -> Vec<Quote> {
+    find_marks(Some(text), tokens)
+}
+
+fn is_low_opening(text: Option<&str>, t: &Token) -> bool {
+    text.is_some_and(|text| t.span.slice(text) == "„")
+}
+
+fn find_marks(text: Option<&str>, tokens: &[Token]) -> Vec<Quote> {
     let mut quotes = Vec::new();
     let mut pending: Option<usize> = None;
     let mut group = 0usize;
     let mut continuing = false;
     for (i, t) in tokens.iter().enumerate() {
         let para_end = tokens.get(i + 1).is_none_or(|n| n.para != t.para);
+        // "„…“": after a low opening mark, “ closes.
+        let closes = t.kind == Kind::Close
+            || (t.kind == Kind::Open
+                && pending.is_some_and(|p| is_low_opening(text, &tokens[p]))
+                && !is_low_opening(text, t));
         match t.kind {
             Kind::Open if pending.is_none() => pending = Some(i),
-            Kind::Close => {
+            _ if closes => {
                 if let Some(open) = pending.take() {
                     quotes.push(Quote {
                         open,
@@ -91,6 +112,18 @@ pub fn find(tokens: &[Token]) -> Vec<Quote> {
     quotes
 }
 
+/// Gives the closing mark of every quotation the kind `Close` (the “ that closes „…“ is
+/// tokenized as an opening mark).
+pub fn mark_closers(tokens: &mut [Token], quotes: &[Quote]) {
+    for q in quotes {
+        if let Some(c) = q.close
+            && let Some(t) = tokens.get_mut(c)
+        {
+            t.kind = Kind::Close;
+        }
+    }
+}
+
 /// For every token, the index of the quote whose inner part holds it.
 #[must_use]
 pub fn membership(tokens: &[Token], quotes: &[Quote]) -> Vec<Option<u32>> {
@@ -111,7 +144,7 @@ mod tests {
     #[track_caller]
     fn case(input: &str, expected: &[(&str, bool, usize)]) {
         let tokens = tokenize(input, 0);
-        let got: Vec<(&str, bool, usize)> = find(&tokens)
+        let got: Vec<(&str, bool, usize)> = find_in(input, &tokens)
             .iter()
             .map(|q| {
                 let start = tokens[q.inner_start()].span.start;
@@ -139,5 +172,11 @@ mod tests {
             ],
         );
         case("” stray close “", &[]);
+        case("«Nous partons», dit-il.", &[("Nous partons", true, 0)]);
+        case("Er sagte: „Wir gehen“ und ging.", &[("Wir gehen", true, 0)]);
+        case(
+            "„We go,“ he said, „now.“",
+            &[("We go,", true, 0), ("now.", true, 1)],
+        );
     }
 }

@@ -46,9 +46,11 @@ pub fn speaker_label(row: &ClaimRow) -> String {
 }
 
 /// The claims table: id, article, date, speaker, type, kind, claim, reliability, and
-/// with `explain` the factors behind each score.
+/// with `explain` the factors behind each score. With `marks`, search matches in the claim
+/// text are shown in [brackets]; without, the claim text is exactly the article's (for CSV,
+/// which other tools read).
 #[must_use]
-pub fn section(claims: &[ScoredClaim], explain: bool) -> Section {
+pub fn section(claims: &[ScoredClaim], explain: bool, marks: bool) -> Section {
     let mut headers = vec![
         "id",
         "article",
@@ -66,7 +68,10 @@ pub fn section(claims: &[ScoredClaim], explain: bool) -> Section {
     let mut section = Section::new("claims", "", headers);
     for c in claims {
         let row = &c.row;
-        let text = row.highlighted.as_deref().unwrap_or(&row.content.text);
+        let text = match &row.highlighted {
+            Some(marked) if marks => marked,
+            _ => &row.content.text,
+        };
         let mut cells = vec![
             Cell::Int(row.id),
             Cell::Int(row.article_id),

@@ -68,9 +68,31 @@ pub fn find_speakers(conn: &Connection, text: &str) -> rusqlite::Result<Vec<Spea
     if !by_alias.is_empty() || person.is_empty() || person.contains(' ') {
         return Ok(by_alias);
     }
+    by_surname(conn, &person)
+}
+
+fn by_surname(conn: &Connection, surname: &str) -> rusqlite::Result<Vec<SpeakerRef>> {
     conn.prepare_cached("SELECT id, name FROM speakers WHERE surname = ?1 ORDER BY id")?
-        .query_map([person], speaker_ref)?
+        .query_map([surname], speaker_ref)?
         .collect()
+}
+
+/// Every speaker a reader may mean by `text` when selecting claims: those
+/// [`find_speakers`] finds, and for one word also every speaker of that surname ("Varga"
+/// is every Varga, including one never called just "Varga" in an article).
+pub fn speakers_for_claims(conn: &Connection, text: &str) -> rusqlite::Result<Vec<SpeakerRef>> {
+    let mut found = find_speakers(conn, text)?;
+    let person = names::person_norm(text);
+    if person.is_empty() || person.contains(' ') || text.trim().starts_with('#') {
+        return Ok(found);
+    }
+    for s in by_surname(conn, &person)? {
+        if !found.iter().any(|f| f.id == s.id) {
+            found.push(s);
+        }
+    }
+    found.sort_by_key(|s| s.id);
+    Ok(found)
 }
 
 /// How claims are ordered.

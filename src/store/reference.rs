@@ -22,8 +22,9 @@ pub fn claims_by_speaker(
     .collect()
 }
 
-/// Claims (id, text) of one source type, most reliable first (newest first among
-/// equals: the order claims_source_type walks backwards, so nothing is sorted).
+/// Claims (id, text) of one source type in article order, as `whosaid claims --type`
+/// lists them: claims_type_order is walked in order, so the first page needs no sort.
+/// (Ordering by reliability happens in memory, after corroboration is added.)
 pub fn claims_by_source_type(
     conn: &Connection,
     source_type: &str,
@@ -31,7 +32,7 @@ pub fn claims_by_source_type(
 ) -> rusqlite::Result<Vec<(i64, String)>> {
     conn.prepare_cached(
         "SELECT id, content_text FROM claims WHERE source_type = ?1
-         ORDER BY reliability DESC, id DESC LIMIT ?2",
+         ORDER BY article_id, ordinal LIMIT ?2",
     )?
     .query_map(params![source_type, limit], |r| Ok((r.get(0)?, r.get(1)?)))?
     .collect()

@@ -18,6 +18,8 @@
 
 pub mod names;
 
+use std::collections::{HashMap, HashSet};
+
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
 
 use crate::model::{SourceType, Speaker};
@@ -60,28 +62,71 @@ fn class(source_type: SourceType) -> Class {
 
 /// The lookup key of an alias of a speaker of class `class`; `None` for aliases that name
 /// nobody in particular ("he", "the minister").
+#[cfg(test)]
 fn alias_norm(class: Class, alias: &str) -> Option<String> {
+    let parsed = match class {
+        Class::Person => parse_person(alias),
+        Class::Body | Class::PerArticle => None,
+    };
+    alias_norm_parsed(class, alias, parsed.as_ref())
+}
+
+/// [`alias_norm`] with a person's alias already parsed.
+fn alias_norm_parsed(
+    class: Class,
+    alias: &str,
+    parsed: Option<&names::PersonName>,
+) -> Option<String> {
     // A lone lowercase word ("he", "who", "officials") names nobody in particular.
     let trimmed = alias.trim();
     if !trimmed.contains(char::is_whitespace) && !trimmed.starts_with(char::is_uppercase) {
         return None;
     }
     let norm = match class {
-        Class::Person => parse_person(alias)?.norm(),
+        Class::Person => parsed?.norm(),
         Class::Body => simple_norm(&names::canonical_body_name(alias)),
         Class::PerArticle => simple_norm(alias),
     };
     (!norm.is_empty()).then_some(norm)
 }
 
-/// Finds or creates the speaker row for `speaker` as it appears in article `article_id`,
-/// recording its aliases and the titles the article used. Anonymous sources are never
-/// shared across articles.
-pub fn resolve_speaker(
-    tx: &Transaction<'_>,
-    article_id: i64,
-    speaker: &Speaker,
-) -> rusqlite::Result<i64> {
+/// Everything about one extracted speaker that identity resolution needs and that does
+/// not depend on the database: its class, name keys, aliases and titles. Computed by
+/// [`speaker_keys`] (on the import's worker threads, beside extraction), so the single
+/// writer only runs the lookups.
+#[derive(Debug, Clone)]
+pub struct SpeakerKeys {
+    class: Class,
+    source_type: SourceType,
+    affiliation: Option<String>,
+    /// The name as extraction gave it, which claims refer to.
+    name: String,
+    /// The name the speaker row gets if it is new.
+    display: String,
+    /// The lookup key: a person's name tokens, a body's canonical name, or the words of an
+    /// anonymous description.
+    norm: String,
+    /// A person's parsed name; `None` for the other classes.
+    person: Option<names::PersonName>,
+    /// The title to compare with known people of the same surname.
+    title: Option<String>,
+    /// (alias as written, lookup key) for every alias that names someone in particular.
+    aliases: Vec<(String, String)>,
+    /// Titles this article used for the speaker.
+    titles: Vec<String>,
+}
+
+impl SpeakerKeys {
+    /// The name as extraction gave it, which claims refer to.
+    #[must_use]
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+}
+
+/// The identity keys of `speaker`; pure, see [`SpeakerKeys`].
+#[must_use]
+pub fn speaker_keys(speaker: &Speaker) -> SpeakerKeys {
     let person = match class(speaker.source_type) {
         Class::Person => parse_person(&speaker.name),
         Class::Body | Class::PerArticle => None,
@@ -91,72 +136,179 @@ pub fn resolve_speaker(
         (Class::Person, None) => Class::Body,
         (c, _) => c,
     };
-    let id = match (class, &person) {
-        (Class::Person, Some(p)) => resolve_person_row(tx, speaker, p)?,
-        (Class::PerArticle, _) => {
-            let norm = simple_norm(&speaker.name);
-            let existing = tx
-                .prepare_cached(
-                    "SELECT id FROM speakers WHERE article_id = ?1 AND norm = ?2 ORDER BY id LIMIT 1",
-                )?
-                .query_row(params![article_id, norm], |r| r.get(0))
-                .optional()?;
-            match existing {
-                Some(id) => id,
-                None => insert_speaker(
-                    tx,
-                    speaker.name.trim(),
-                    speaker,
-                    &norm,
-                    None,
-                    Some(article_id),
-                )?,
-            }
-        }
+    let (display, norm) = match (class, &person) {
+        (Class::Person, Some(p)) => (p.display.clone(), p.norm()),
+        (Class::PerArticle, _) => (speaker.name.trim().to_owned(), simple_norm(&speaker.name)),
         _ => {
             let canonical = names::canonical_body_name(&speaker.name);
             let norm = simple_norm(&canonical);
-            let existing = tx
-                .prepare_cached(
-                    "SELECT id FROM speakers WHERE article_id IS NULL AND surname IS NULL AND norm = ?1 ORDER BY id LIMIT 1",
-                )?
-                .query_row(params![norm], |r| r.get(0))
-                .optional()?;
-            match existing {
-                Some(id) => id,
-                None => insert_speaker(tx, &canonical, speaker, &norm, None, None)?,
-            }
+            (canonical, norm)
         }
     };
     let mut titles: Vec<String> = speaker.title.iter().cloned().collect();
+    let mut aliases = Vec::new();
+    for alias in std::iter::once(&speaker.name).chain(&speaker.aliases) {
+        // Parsed once, for its title and its key.
+        let parsed = match class {
+            Class::Person => parse_person(alias),
+            Class::Body | Class::PerArticle => None,
+        };
+        if let Some(title) = parsed.as_ref().and_then(|p| p.title.as_ref())
+            && !titles.contains(title)
+        {
+            titles.push(title.clone());
+        }
+        if let Some(key) = alias_norm_parsed(class, alias, parsed.as_ref()) {
+            aliases.push((alias.trim().to_owned(), key));
+        }
+    }
+    let title = speaker
+        .title
+        .clone()
+        .or_else(|| person.as_ref().and_then(|p| p.title.clone()));
+    SpeakerKeys {
+        class,
+        source_type: speaker.source_type,
+        affiliation: speaker.affiliation.clone(),
+        name: speaker.name.clone(),
+        display,
+        norm,
+        person,
+        title,
+        aliases,
+        titles,
+    }
+}
+
+/// What the writer already knows about shared speakers, so that a speaker seen again
+/// costs a hash lookup instead of SQL: ids found by exact name key, and alias rows known
+/// to exist. Only the exact lookups are remembered; a person found through a surname
+/// alone is resolved against the database every time, since the answer depends on who
+/// else is known by then.
+///
+/// Entries are only ever true of the database this connection wrote: the owner clears
+/// the cache when another connection has written since (`PRAGMA data_version`), after
+/// corrections are replayed, when claims are replaced (speakers may be deleted), and
+/// after a transaction that did not commit.
+#[derive(Debug, Default)]
+pub struct SpeakerCache {
+    /// (is a person, name key) → shared speaker id.
+    shared: HashMap<(bool, String), i64>,
+    /// (speaker id, alias) pairs stored in `speaker_aliases`.
+    aliases: HashSet<(i64, String)>,
+}
+
+/// Beyond this many entries the cache starts afresh, so memory stays flat on a corpus
+/// with millions of distinct names (a few MiB at most).
+const CACHE_ENTRIES: usize = 100_000;
+
+impl SpeakerCache {
+    pub fn clear(&mut self) {
+        self.shared.clear();
+        self.aliases.clear();
+    }
+
+    fn forget_speaker(&mut self, id: i64) {
+        self.shared.retain(|_, v| *v != id);
+    }
+
+    fn bound(&mut self) {
+        if self.shared.len() + self.aliases.len() > CACHE_ENTRIES {
+            self.clear();
+        }
+    }
+}
+
+/// The anonymous sources of the article being written, by key. An article being written
+/// has none in the database yet (a replaced article's are deleted first), so they are
+/// found here instead of by SQL.
+#[derive(Debug, Default)]
+pub struct ArticleSpeakers(HashMap<String, i64>);
+
+/// Finds or creates the speaker row for `speaker` as it appears in article `article_id`,
+/// recording its aliases and the titles the article used. Anonymous sources are never
+/// shared across articles.
+pub fn resolve_speaker(
+    tx: &Transaction<'_>,
+    article_id: i64,
+    speaker: &Speaker,
+) -> rusqlite::Result<i64> {
+    let mut cache = SpeakerCache::default();
+    resolve_keys(
+        tx,
+        &mut cache,
+        &mut ArticleSpeakers::default(),
+        article_id,
+        &speaker_keys(speaker),
+    )
+}
+
+/// [`resolve_speaker`] for precomputed keys, with the writer's `cache` and the article's
+/// own anonymous sources in `local`.
+pub fn resolve_keys(
+    tx: &Transaction<'_>,
+    cache: &mut SpeakerCache,
+    local: &mut ArticleSpeakers,
+    article_id: i64,
+    keys: &SpeakerKeys,
+) -> rusqlite::Result<i64> {
+    let id = match keys.class {
+        Class::Person => resolve_person_row(tx, cache, keys)?,
+        Class::PerArticle => {
+            if let Some(&id) = local.0.get(&keys.norm) {
+                id
+            } else {
+                let id = insert_speaker(tx, keys, None, Some(article_id))?;
+                local.0.insert(keys.norm.clone(), id);
+                id
+            }
+        }
+        Class::Body => {
+            let key = (false, keys.norm.clone());
+            let id = if let Some(&id) = cache.shared.get(&key) {
+                id
+            } else {
+                let existing = tx
+                    .prepare_cached(
+                        "SELECT id FROM speakers WHERE article_id IS NULL AND surname IS NULL AND norm = ?1 ORDER BY id LIMIT 1",
+                    )?
+                    .query_row(params![keys.norm], |r| r.get(0))
+                    .optional()?;
+                match existing {
+                    Some(id) => id,
+                    None => insert_speaker(tx, keys, None, None)?,
+                }
+            };
+            cache.shared.insert(key, id);
+            id
+        }
+    };
+    let shared = keys.class != Class::PerArticle;
     let mut alias_stmt = tx.prepare_cached(
         "INSERT OR IGNORE INTO speaker_aliases (speaker_id, alias, norm) VALUES (?1, ?2, ?3)",
     )?;
-    for alias in std::iter::once(&speaker.name).chain(&speaker.aliases) {
-        if let Some(norm) = alias_norm(class, alias) {
-            alias_stmt.execute(params![id, alias.trim(), norm])?;
+    for (alias, norm) in &keys.aliases {
+        if shared && cache.aliases.contains(&(id, alias.clone())) {
+            continue;
         }
-        if class == Class::Person
-            && let Some(title) = parse_person(alias).and_then(|p| p.title)
-            && !titles.contains(&title)
-        {
-            titles.push(title);
+        alias_stmt.execute(params![id, alias, norm])?;
+        if shared {
+            cache.aliases.insert((id, alias.clone()));
         }
     }
     let mut title_stmt = tx.prepare_cached(
         "INSERT OR IGNORE INTO speaker_titles (speaker_id, title, article_id) VALUES (?1, ?2, ?3)",
     )?;
-    for title in &titles {
+    for title in &keys.titles {
         title_stmt.execute(params![id, title, article_id])?;
     }
+    cache.bound();
     Ok(id)
 }
 
 fn insert_speaker(
     tx: &Transaction<'_>,
-    name: &str,
-    speaker: &Speaker,
-    norm: &str,
+    keys: &SpeakerKeys,
     surname: Option<&str>,
     article_id: Option<i64>,
 ) -> rusqlite::Result<i64> {
@@ -165,11 +317,11 @@ fn insert_speaker(
          VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
     )?
     .execute(params![
-        name,
-        speaker.source_type.as_str(),
-        speaker.affiliation,
+        keys.display,
+        keys.source_type.as_str(),
+        keys.affiliation,
         article_id,
-        norm,
+        keys.norm,
         surname
     ])?;
     Ok(tx.last_insert_rowid())
@@ -177,11 +329,17 @@ fn insert_speaker(
 
 fn resolve_person_row(
     tx: &Transaction<'_>,
-    speaker: &Speaker,
-    person: &names::PersonName,
+    cache: &mut SpeakerCache,
+    keys: &SpeakerKeys,
 ) -> rusqlite::Result<i64> {
-    let title = speaker.title.as_deref().or(person.title.as_deref());
-    let norm = person.norm();
+    let Some(person) = &keys.person else {
+        unreachable!("people always have a parsed name")
+    };
+    let norm = &keys.norm;
+    let cache_key = (true, norm.clone());
+    if let Some(&id) = cache.shared.get(&cache_key) {
+        return Ok(id);
+    }
     // A speaker already known by this full name, or by a multi-word alias of it (as a
     // merge correction leaves behind). Single-word aliases are not trusted here: a
     // surname alone goes through the ambiguity rules below.
@@ -197,6 +355,7 @@ fn resolve_person_row(
         .query_row(params![norm], |r| r.get(0))
         .optional()?;
     if let Some(id) = exact {
+        cache.shared.insert(cache_key, id);
         return Ok(id);
     }
     let known: Vec<(i64, String, bool)> = tx
@@ -205,9 +364,10 @@ fn resolve_person_row(
                  WHERE t.speaker_id = s.id AND t.title = ?2 COLLATE NOCASE)
              FROM speakers s WHERE s.article_id IS NULL AND s.surname = ?1 ORDER BY s.id",
         )?
-        .query_map(params![person.surname(), title.unwrap_or("")], |r| {
-            Ok((r.get(0)?, r.get(1)?, r.get(2)?))
-        })?
+        .query_map(
+            params![person.surname(), keys.title.as_deref().unwrap_or("")],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )?
         .collect::<rusqlite::Result<_>>()?;
     let tokens: Vec<names::Known> = known
         .iter()
@@ -222,16 +382,15 @@ fn resolve_person_row(
             let id = known[i].0;
             tx.prepare_cached("UPDATE speakers SET name = ?1, norm = ?2 WHERE id = ?3")?
                 .execute(params![person.display, norm, id])?;
+            // Its old key no longer finds it.
+            cache.forget_speaker(id);
             Ok(id)
         }
-        PersonResolution::New => insert_speaker(
-            tx,
-            &person.display,
-            speaker,
-            &norm,
-            Some(person.surname()),
-            None,
-        ),
+        PersonResolution::New => {
+            let id = insert_speaker(tx, keys, Some(person.surname()), None)?;
+            cache.shared.insert(cache_key, id);
+            Ok(id)
+        }
     }
 }
 

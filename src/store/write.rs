@@ -19,17 +19,31 @@
 //! comparison): no full-text index 78k; triggers 14k; direct inserts 41k; plain load
 //! then 'rebuild' 49k. Adding a tenth more to that database: direct inserts 33k, load
 //! then 'rebuild' 10k, because a rebuild re-indexes every claim already stored.
+//! Measured again through the import's own writer (`bench -- writer 3000`: 3,000
+//! articles, 49,000 claims, into a fresh database, MB of articles per CPU second of the
+//! writer): direct inserts 11.9; no full-text index at all 18.9; plain load then
+//! 'rebuild' 14.4; plain load then one INSERT ... SELECT 12.1. So the index is about a
+//! third of the writer's work, and deferring it saves a fifth of the writer's time on a
+//! fresh bulk load only (a rebuild; a catch-up insert saves nothing), at the price of a
+//! search that misses what an unfinished import stored and a repair step after a
+//! killed one.
 //! Direct inserts are chosen: close to the deferred rebuild on a fresh bulk load, three
 //! times faster for the routine import into a database that already holds claims, the
 //! index is never stale (a killed import needs no repair, concurrent importers need no
-//! coordination), and well above what extraction feeds the writer on two cores.
+//! coordination).
+//!
+//! Bulk import goes through a [`Writer`]: speakers' identity keys, the content hash and
+//! the claims' factors are computed on the worker threads ([`prepare`]), and the writer
+//! remembers speakers it has resolved ([`SpeakerCache`]), so a speaker seen again costs
+//! no SQL.
 
 use std::collections::HashMap;
 
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
 
 use crate::model::{Article, ArticleMeta, Extraction, SourceType};
-use crate::store::speakers;
+use crate::store::Store;
+use crate::store::speakers::{self, SpeakerCache};
 
 /// What storing one article did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -105,6 +119,37 @@ pub fn stored_id(conn: &Connection, article: &Article) -> rusqlite::Result<Optio
         .optional()
 }
 
+/// The part of storing an article that needs no database: its content hash, each claim's
+/// reliability factors as JSON, and its speakers' identity keys. An import computes it on
+/// its worker threads, beside extraction, so that the single writer only writes.
+#[derive(Debug, Clone)]
+pub struct Prepared {
+    hash: String,
+    factors: Vec<String>,
+    speakers: Vec<speakers::SpeakerKeys>,
+}
+
+/// Computes [`Prepared`] for `article` and the `extraction` made from it.
+#[must_use]
+pub fn prepare(article: &Article, extraction: &Extraction) -> Prepared {
+    Prepared {
+        hash: content_hash(article),
+        factors: extraction
+            .claims
+            .iter()
+            .map(|claim| {
+                serde_json::to_string(&claim.reliability.factors)
+                    .unwrap_or_else(|_| String::from("[]"))
+            })
+            .collect(),
+        speakers: extraction
+            .speakers
+            .iter()
+            .map(speakers::speaker_keys)
+            .collect(),
+    }
+}
+
 /// Stores `article` and the claims `extraction` found in it, inside `tx`.
 pub fn store_article(
     tx: &Transaction<'_>,
@@ -112,10 +157,111 @@ pub fn store_article(
     extraction: &Extraction,
     extractor_version: u32,
 ) -> rusqlite::Result<Stored> {
-    let hash = content_hash(article);
+    let prepared = prepare(article, extraction);
+    let mut cache = SpeakerCache::default();
+    store_prepared(
+        tx,
+        &mut cache,
+        article,
+        extraction,
+        &prepared,
+        extractor_version,
+    )
+}
+
+/// A connection's writer for a bulk import: stores articles with what the writer learnt
+/// of speakers so far (see [`SpeakerCache`] for when that is forgotten), in transactions
+/// it begins and commits.
+pub struct Writer<'s> {
+    store: &'s Store,
+    cache: SpeakerCache,
+    /// `PRAGMA data_version` as of the last committed transaction: when it differs at
+    /// the next, another connection has written and the cache may be wrong.
+    committed_version: Option<i64>,
+    open_version: Option<i64>,
+}
+
+impl<'s> Writer<'s> {
+    #[must_use]
+    pub fn new(store: &'s Store) -> Self {
+        Self {
+            store,
+            cache: SpeakerCache::default(),
+            committed_version: None,
+            open_version: None,
+        }
+    }
+
+    /// Begins a write transaction (see [`Store::begin_write`]). Never begin a second
+    /// before the first is committed or dropped.
+    pub fn begin(&mut self) -> rusqlite::Result<Transaction<'s>> {
+        let tx = self.store.begin_write()?;
+        let version: i64 = tx.query_row("PRAGMA data_version", [], |r| r.get(0))?;
+        // Changed by another connection, or the last transaction did not commit.
+        if self.committed_version.take() != Some(version) {
+            self.cache.clear();
+        }
+        self.open_version = Some(version);
+        Ok(tx)
+    }
+
+    /// [`store_article`] with precomputed `prepared` and the writer's speaker cache.
+    pub fn store(
+        &mut self,
+        tx: &Transaction<'_>,
+        article: &Article,
+        extraction: &Extraction,
+        prepared: &Prepared,
+        extractor_version: u32,
+    ) -> rusqlite::Result<Stored> {
+        store_prepared(
+            tx,
+            &mut self.cache,
+            article,
+            extraction,
+            prepared,
+            extractor_version,
+        )
+    }
+
+    /// Replays the user's speaker corrections and commits.
+    pub fn commit(&mut self, tx: Transaction<'_>) -> rusqlite::Result<()> {
+        let corrections: bool = tx
+            .prepare_cached("SELECT EXISTS (SELECT 1 FROM speaker_corrections)")?
+            .query_row([], |r| r.get(0))?;
+        if corrections {
+            // Merges and splits move and delete speakers and aliases.
+            replay_speaker_corrections(&tx)?;
+            self.cache.clear();
+        }
+        tx.commit()?;
+        self.committed_version = self.open_version.take();
+        Ok(())
+    }
+}
+
+fn store_prepared(
+    tx: &Transaction<'_>,
+    cache: &mut SpeakerCache,
+    article: &Article,
+    extraction: &Extraction,
+    prepared: &Prepared,
+    extractor_version: u32,
+) -> rusqlite::Result<Stored> {
+    let recomputed;
+    let prepared = if prepared.factors.len() == extraction.claims.len()
+        && prepared.speakers.len() == extraction.speakers.len()
+    {
+        prepared
+    } else {
+        // Not made from this extraction: a caller's mistake, not worth a wrong row.
+        recomputed = prepare(article, extraction);
+        &recomputed
+    };
+    let hash = &prepared.hash;
     let existing: Option<i64> = tx
         .prepare_cached("SELECT id FROM articles WHERE content_hash = ?1")?
-        .query_row([&hash], |r| r.get(0))
+        .query_row([hash], |r| r.get(0))
         .optional()?;
     if let Some(id) = existing {
         return Ok(Stored::Unchanged { id });
@@ -133,7 +279,7 @@ pub fn store_article(
     // The article's columns, in the order both statements below number them.
     let values: [&dyn rusqlite::ToSql; 12] = [
         &article.origin,
-        &hash,
+        hash,
         &meta.url,
         &meta.title,
         &meta.date,
@@ -155,7 +301,15 @@ pub fn store_article(
              WHERE id = ?13",
         )?
         .execute(with_id.as_slice())?;
-        let claims = replace_claims(tx, id, article, extraction, extractor_version)?;
+        let claims = replace_prepared(
+            tx,
+            cache,
+            id,
+            article,
+            extraction,
+            prepared,
+            extractor_version,
+        )?;
         return Ok(Stored::Replaced { id, claims });
     }
     tx.prepare_cached(
@@ -165,7 +319,7 @@ pub fn store_article(
     )?
     .execute(values.as_slice())?;
     let id = tx.last_insert_rowid();
-    let claims = insert_claims(tx, id, &article.body, extraction)?;
+    let claims = insert_claims(tx, cache, id, &article.body, extraction, prepared)?;
     Ok(Stored::Imported { id, claims })
 }
 
@@ -180,6 +334,28 @@ pub fn replace_claims(
     extraction: &Extraction,
     extractor_version: u32,
 ) -> rusqlite::Result<usize> {
+    replace_prepared(
+        tx,
+        &mut SpeakerCache::default(),
+        id,
+        article,
+        extraction,
+        &prepare(article, extraction),
+        extractor_version,
+    )
+}
+
+fn replace_prepared(
+    tx: &Transaction<'_>,
+    cache: &mut SpeakerCache,
+    id: i64,
+    article: &Article,
+    extraction: &Extraction,
+    prepared: &Prepared,
+    extractor_version: u32,
+) -> rusqlite::Result<usize> {
+    // Speakers are deleted below, and a deleted id can be given out again.
+    cache.clear();
     let old_speakers: Vec<i64> = tx
         .prepare_cached(
             "SELECT DISTINCT speaker_id FROM claims WHERE article_id = ?1 AND speaker_id IS NOT NULL",
@@ -207,20 +383,24 @@ pub fn replace_claims(
     }
     tx.prepare_cached("UPDATE articles SET extractor_version = ?2 WHERE id = ?1")?
         .execute(params![id, extractor_version])?;
-    insert_claims(tx, id, &article.body, extraction)
+    insert_claims(tx, cache, id, &article.body, extraction, prepared)
 }
 
 /// Writes the speakers and claims of one article; returns the number of claims.
+/// `prepared` must have been made from `extraction`.
 fn insert_claims(
     tx: &Transaction<'_>,
+    cache: &mut SpeakerCache,
     article_id: i64,
     body: &str,
     extraction: &Extraction,
+    prepared: &Prepared,
 ) -> rusqlite::Result<usize> {
     let mut speaker_ids: HashMap<&str, i64> = HashMap::new();
-    for speaker in &extraction.speakers {
-        let id = speakers::resolve_speaker(tx, article_id, speaker)?;
-        speaker_ids.entry(speaker.name.as_str()).or_insert(id);
+    let mut local = speakers::ArticleSpeakers::default();
+    for keys in &prepared.speakers {
+        let id = speakers::resolve_keys(tx, cache, &mut local, article_id, keys)?;
+        speaker_ids.entry(keys.name()).or_insert(id);
     }
     let mut insert = tx.prepare_cached(
         "INSERT INTO claims (article_id, ordinal, kind, content_start, content_end,
@@ -233,7 +413,7 @@ fn insert_claims(
     )?;
     let mut index =
         tx.prepare_cached("INSERT INTO claims_fts (rowid, content_text) VALUES (?1, ?2)")?;
-    for (ordinal, claim) in extraction.claims.iter().enumerate() {
+    for (ordinal, (claim, factors)) in extraction.claims.iter().zip(&prepared.factors).enumerate() {
         let content = slice(body, claim.content.start, claim.content.end);
         let cue = claim.cue.map(|s| slice(body, s.start, s.end));
         let source = claim.source.map(|s| slice(body, s.start, s.end));
@@ -241,8 +421,6 @@ fn insert_claims(
             .speaker
             .as_deref()
             .and_then(|name| speaker_ids.get(name).copied());
-        let factors = serde_json::to_string(&claim.reliability.factors)
-            .unwrap_or_else(|_| String::from("[]"));
         insert.execute(params![
             article_id,
             ordinal as i64,
@@ -610,6 +788,118 @@ mod tests {
         let loaded = load_article(store.conn(), a.id()).unwrap().unwrap();
         assert_eq!(loaded.body, body);
         assert_eq!(loaded.origin, "t.txt");
+    }
+
+    /// Every claim's speaker id names a stored speaker.
+    fn assert_speakers_exist(store: &Store) {
+        let dangling = count(
+            store,
+            "SELECT count(*) FROM claims c WHERE c.speaker_id IS NOT NULL
+               AND NOT EXISTS (SELECT 1 FROM speakers s WHERE s.id = c.speaker_id)",
+        );
+        assert_eq!(dangling, 0);
+    }
+
+    fn write_one(writer: &mut Writer<'_>, a: &Article, e: &Extraction) -> Stored {
+        let tx = writer.begin().unwrap();
+        let stored = writer.store(&tx, a, e, &prepare(a, e), 1).unwrap();
+        writer.commit(tx).unwrap();
+        stored
+    }
+
+    #[test]
+    fn the_writer_forgets_speakers_another_connection_deleted() {
+        let (dir, store) = store();
+        let mut writer = Writer::new(&store);
+        for (i, speaker) in ["Ann Lee", "Agence France-Presse"].iter().enumerate() {
+            let kind = [SourceType::NamedPerson, SourceType::Agency][i];
+            let body = format!(r#"{speaker} said "first {i}"."#);
+            write_one(
+                &mut writer,
+                &article(&body, None),
+                &quotes(&body, speaker, kind),
+            );
+            // Someone else removes the speaker between two batches.
+            let other = Store::open(&dir.path().join("t.db")).unwrap();
+            other
+                .conn()
+                .execute_batch("DELETE FROM claims; DELETE FROM speakers;")
+                .unwrap();
+            let body = format!(r#"{speaker} said "second {i}"."#);
+            let stored = write_one(
+                &mut writer,
+                &article(&body, None),
+                &quotes(&body, speaker, kind),
+            );
+            assert!(matches!(stored, Stored::Imported { claims: 1, .. }));
+            assert_speakers_exist(&store);
+            assert_eq!(count(&store, "SELECT count(*) FROM speakers"), 1);
+        }
+    }
+
+    #[test]
+    fn the_writer_forgets_speakers_a_replaced_article_took_away() {
+        let (_dir, store) = store();
+        let mut writer = Writer::new(&store);
+        let url = Some("https://example.com/b");
+        let tx = writer.begin().unwrap();
+        for body in [r#"Cy Do said "one"."#, r#"Cy Do said "two"."#] {
+            let (a, e) = (
+                article(body, url),
+                quotes(body, "Cy Do", SourceType::NamedPerson),
+            );
+            writer.store(&tx, &a, &e, &prepare(&a, &e), 1).unwrap();
+        }
+        writer.commit(tx).unwrap();
+        assert_speakers_exist(&store);
+        assert_eq!(count(&store, "SELECT count(*) FROM claims"), 1);
+        assert_eq!(
+            count(&store, "SELECT count(*) FROM speakers WHERE name = 'Cy Do'"),
+            1
+        );
+    }
+
+    #[test]
+    fn the_writer_stores_what_single_articles_store() {
+        let bodies = [
+            (
+                r#"Ann Lee said "a". Lee added "b"."#,
+                "Ann Lee",
+                SourceType::NamedPerson,
+            ),
+            (r#"AFP reported "c"."#, "AFP", SourceType::Agency),
+            (r#"Lee said "d"."#, "Lee", SourceType::NamedPerson),
+            (r#"A source said "e"."#, "a source", SourceType::Anonymous),
+            (
+                r#"Agence France-Presse said "f"."#,
+                "Agence France-Presse",
+                SourceType::Agency,
+            ),
+        ];
+        let dump = |store: &Store| -> Vec<(String, Option<String>)> {
+            store
+                .conn()
+                .prepare("SELECT c.content_text, s.name FROM claims c LEFT JOIN speakers s ON s.id = c.speaker_id ORDER BY c.id")
+                .unwrap()
+                .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+                .unwrap()
+                .collect::<rusqlite::Result<_>>()
+                .unwrap()
+        };
+        let (_d1, mut one) = store();
+        for (body, speaker, kind) in bodies {
+            put(&mut one, &article(body, None), &quotes(body, speaker, kind));
+        }
+        let (_d2, batched) = store();
+        let mut writer = Writer::new(&batched);
+        let tx = writer.begin().unwrap();
+        for (body, speaker, kind) in bodies {
+            let (a, e) = (article(body, None), quotes(body, speaker, kind));
+            writer.store(&tx, &a, &e, &prepare(&a, &e), 1).unwrap();
+        }
+        writer.commit(tx).unwrap();
+        assert_eq!(dump(&one), dump(&batched));
+        assert_eq!(dump(&one).len(), 6);
     }
 
     #[track_caller]

@@ -97,13 +97,52 @@ fn every_filter_narrows_the_claims() {
     );
 }
 
+/// One word is a surname: every speaker of that surname is selected, and the note on
+/// stderr names them so the reader can pick one by id.
+#[test]
+fn a_surname_selects_every_speaker_of_that_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = seed(dir.path());
+    let speakers = |args: &[&str]| -> Vec<String> {
+        let mut names: Vec<String> = records(&db, args)
+            .iter()
+            .map(|r| r["speaker"].as_str().unwrap().to_owned())
+            .collect();
+        names.sort();
+        names.dedup();
+        names
+    };
+    assert_eq!(
+        speakers(&["--speaker", "Smith"]),
+        ["Jane Smith", "John Smith", "Smith"]
+    );
+    assert_eq!(speakers(&["--speaker", "Jane Smith"]), ["Jane Smith"]);
+    let out = crate::seed::whosaid(&db, &["claims", "--speaker", "smith"]);
+    let note = String::from_utf8_lossy(&out.stderr);
+    assert!(note.contains("matches 3 speakers"), "{note}");
+    assert!(note.contains("Jane Smith (#"), "{note}");
+    let out = crate::seed::whosaid(&db, &["claims", "--speaker", "Jane Smith"]);
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
 #[test]
 fn search_marks_the_matched_words() {
     let dir = tempfile::tempdir().unwrap();
     let db = seed(dir.path());
+    let md = ok(
+        &db,
+        &["claims", "--search", "withdraw*", "--format", "markdown"],
+    );
+    assert_eq!(md.matches("[withdrawal]").count(), 2, "{md}");
+    assert!(!md.contains("[French]"), "{md}");
+    // CSV is read by other tools: the claim text stays exactly the article's.
     let csv = ok(&db, &["claims", "--search", "withdraw*", "--format", "csv"]);
-    assert_eq!(csv.matches("[withdrawal]").count(), 2, "{csv}");
-    assert!(!csv.contains("[French]"), "{csv}");
+    assert_eq!(csv.matches("withdrawal").count(), 2, "{csv}");
+    assert!(!csv.contains('['), "{csv}");
 }
 
 fn ids(records: &[Value]) -> Vec<String> {
@@ -215,6 +254,14 @@ fn bad_filters_are_clear_errors() {
         (
             &["claims", "--min-reliability", "2"],
             "--min-reliability: 2 is outside [0, 1]",
+        ),
+        (
+            &["claims", "--min-reliability", "-1"],
+            "--min-reliability: -1 is outside [0, 1]",
+        ),
+        (
+            &["claims", "--until", "2025-02-30"],
+            "--until: '2025-02-30' is not a date: that month has 28 days",
         ),
         (
             &["claims", "--speaker", "Nobody"],

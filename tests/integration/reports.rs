@@ -21,6 +21,44 @@ fn report_in_every_format() {
     assert_eq!(single[0]["article"], 1);
 }
 
+/// A report scoped by outlet, author or publication date covers exactly those articles
+/// and their claims.
+#[test]
+fn report_scopes() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = seed(dir.path());
+    let articles = |args: &[&str]| -> Vec<i64> {
+        let mut cmd = vec!["report", "--format", "json"];
+        cmd.extend_from_slice(args);
+        let json: serde_json::Value = serde_json::from_str(&ok(&db, &cmd)).unwrap();
+        json["sourcing_per_article"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|a| a["article"].as_i64().unwrap())
+            .collect()
+    };
+    assert_eq!(articles(&[]), [1, 2, 3]);
+    assert_eq!(articles(&["--outlet", "sahel daily"]), [1, 3]);
+    assert_eq!(articles(&["--author", "Marc Dupont"]), [2]);
+    assert_eq!(articles(&["--since", "2023-09-05"]), [2, 3]);
+    assert_eq!(articles(&["--until", "2023-09-10"]), [1, 2]);
+    assert_eq!(
+        articles(&["--since", "2023-09-05", "--outlet", "Sahel Daily"]),
+        [3]
+    );
+    let json: serde_json::Value = serde_json::from_str(&ok(
+        &db,
+        &["report", "--format", "json", "--author", "Marc Dupont"],
+    ))
+    .unwrap();
+    for speaker in json["most_quoted_speakers"].as_array().unwrap() {
+        assert!(speaker["articles"].as_i64().unwrap() <= 1, "{speaker}");
+    }
+    let err = crate::seed::fails(&db, &["report", "--since", "2023-02-30"]);
+    assert!(err.contains("--since: '2023-02-30' is not a date"), "{err}");
+}
+
 #[test]
 fn claims_tables() {
     let dir = tempfile::tempdir().unwrap();
