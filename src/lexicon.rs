@@ -113,14 +113,17 @@ pub struct Phrase<T> {
 /// Multi-word entries indexed by their first word, longest first.
 #[derive(Debug, Clone)]
 pub struct PhraseTable<T> {
-    by_first: WordMap<Vec<Phrase<T>>>,
+    /// Index into `lists` by lowercase first word.
+    by_first: WordMap<usize>,
     /// The longest first word, in bytes.
     max_first: usize,
     /// Whether every first word is ASCII: then a word with other characters cannot match
     /// (words are compared ignoring ASCII case only) and is rejected without lowercasing.
     ascii_firsts: bool,
-    /// The first words' [`length_letters_bit`]s: most words are rejected without hashing.
-    prefilter: Box<[u64; 1024]>,
+    /// The entries by first word, and the index + 1 of each first word's list: ASCII
+    /// words are looked up here, without lowercasing or hashing a string.
+    lists: Vec<Vec<Phrase<T>>>,
+    first_index: WordTable,
 }
 
 /// One of 65,536 bits for a word of ASCII letters: its length and the low five bits of
@@ -165,15 +168,28 @@ impl<T> PhraseTable<T> {
         }
         let max_first = by_first.keys().map(String::len).max().unwrap_or(0);
         let ascii_firsts = by_first.keys().all(|k| k.is_ascii());
-        let mut prefilter = Box::new([0u64; 1024]);
-        for k in by_first.keys() {
-            set_length_letters_bit(&mut prefilter, k.as_bytes());
+        let mut firsts: Vec<String> = by_first.keys().cloned().collect();
+        firsts.sort();
+        let mut lists = Vec::with_capacity(firsts.len());
+        let mut index: WordMap<usize> = WordMap::default();
+        for (i, k) in firsts.iter().enumerate() {
+            lists.push(by_first.remove(k).unwrap_or_default());
+            index.insert(k.clone(), i);
         }
+        let first_index = WordTable::new(
+            firsts
+                .into_iter()
+                .enumerate()
+                .map(|(i, k)| (k, i as u32 + 1))
+                .collect(),
+        );
+        let by_first = index;
         Self {
             by_first,
             max_first,
             ascii_firsts,
-            prefilter,
+            lists,
+            first_index,
         }
     }
 
@@ -192,40 +208,245 @@ impl<T> PhraseTable<T> {
         let first = word(0)?;
         let list = if first.is_ascii() {
             // ASCII lowercasing keeps the length: a longer word is no entry.
-            if first.len() > self.max_first
-                || !has_length_letters_bit(&self.prefilter, first.as_bytes())
-            {
+            if first.len() > self.max_first {
                 return None;
             }
-            if first.bytes().any(|b| b.is_ascii_uppercase()) && first.len() <= 32 {
-                let mut buf = [0u8; 32];
-                buf[..first.len()].copy_from_slice(first.as_bytes());
-                buf[..first.len()].make_ascii_lowercase();
-                let lowered = std::str::from_utf8(&buf[..first.len()]).ok()?;
-                self.by_first.get(lowered)?
-            } else {
-                self.by_first.get(lower_key(first).as_ref())?
-            }
+            let at = self.first_index.get(first, &mut String::new()) as usize;
+            self.lists.get(at.checked_sub(1)?)?
         } else if self.ascii_firsts {
             return None;
         } else {
-            self.by_first.get(lower_key(first).as_ref())?
+            &self.lists[*self.by_first.get(lower_key(first).as_ref())?]
+        };
+        // Entries share their first words: each word is fetched once.
+        let mut seen: [Option<Option<&'w str>>; 8] = [None; 8];
+        seen[0] = Some(Some(first));
+        let mut get = |i: usize| match seen.get_mut(i) {
+            Some(slot) => *slot.get_or_insert_with(|| word(i)),
+            None => word(i),
         };
         list.iter().find(|p| {
             p.words.len() <= available
                 && p.words
                     .iter()
                     .enumerate()
-                    .all(|(i, w)| word(i).is_some_and(|t| t.eq_ignore_ascii_case(w)))
+                    .all(|(i, w)| get(i).is_some_and(|t| t.eq_ignore_ascii_case(w)))
         })
+    }
+}
+
+/// Words up to this many bytes are packed into a fixed key; longer ones (none today) go
+/// to a plain map.
+const KEY_BYTES: usize = 32;
+const KEY_WORDS: usize = KEY_BYTES / 8;
+const HIGH: u64 = 0x8080_8080_8080_8080;
+
+/// A word packed little-endian into zero-padded 64-bit words: equal keys are equal words,
+/// compared without a call to `memcmp`.
+type Key = [u64; KEY_WORDS];
+
+/// Sets bit 5 of every ASCII capital among the eight bytes of `v` (SWAR lowercasing).
+#[inline]
+fn ascii_lower8(v: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let low7 = v & !HIGH;
+    let from_a = low7 + ONES * u64::from(0x80 - b'A');
+    let past_z = low7 + ONES * u64::from(0x80 - b'Z' - 1);
+    let upper = from_a & !past_z & !v & HIGH;
+    v | (upper >> 2)
+}
+
+/// Up to eight bytes, little-endian, zero-padded; two overlapping loads instead of a loop.
+#[inline]
+fn load_le(b: &[u8]) -> u64 {
+    let n = b.len();
+    if n >= 4 {
+        let lo = u64::from(u32::from_le_bytes([b[0], b[1], b[2], b[3]]));
+        let hi = u64::from(u32::from_le_bytes([b[n - 4], b[n - 3], b[n - 2], b[n - 1]]));
+        lo | hi << (8 * (n - 4))
+    } else if n >= 2 {
+        let lo = u64::from(u16::from_le_bytes([b[0], b[1]]));
+        let hi = u64::from(u16::from_le_bytes([b[n - 2], b[n - 1]]));
+        lo | hi << (8 * (n - 2))
+    } else {
+        b.first().copied().map_or(0, u64::from)
+    }
+}
+
+/// Packs `word` (at most [`KEY_BYTES`]) into a key, lowercasing ASCII capitals.
+#[inline]
+fn pack_ascii_lower(word: &[u8]) -> Key {
+    let mut key = [0u64; KEY_WORDS];
+    for (slot, chunk) in key.iter_mut().zip(word.chunks(8)) {
+        *slot = ascii_lower8(load_le(chunk));
+    }
+    key
+}
+
+#[inline]
+fn slot_hash(key0: u64, len: usize) -> u64 {
+    (key0 ^ (len as u64).rotate_right(7)).wrapping_mul(0x9E37_79B9_7F4A_7C15)
+}
+
+/// An open-addressing slot: the first eight bytes of the key inline, so that a hit on a
+/// short word reads one cache line.
+#[derive(Debug, Clone, Copy, Default)]
+struct Slot {
+    key0: u64,
+    flags: u32,
+    /// Key length in bytes; 0 is an empty slot.
+    len: u8,
+}
+
+/// Lowercase words with a `u32` each, looked up in any case: an open-addressing table of
+/// packed keys, built once. Much faster than a `HashMap<String, _>` for the per-token
+/// lookups of extraction.
+#[derive(Debug, Clone)]
+pub struct WordTable {
+    slots: Box<[Slot]>,
+    /// The key words after the first, by slot.
+    tails: Box<[[u64; KEY_WORDS - 1]]>,
+    shift: u32,
+    /// Entries longer than [`KEY_BYTES`].
+    long: HashMap<Box<str>, u32>,
+    /// The longest entry in bytes: longer words are not looked up.
+    max_len: usize,
+    /// A quick reject before packing: the [`length_letters_bit`] of every ASCII
+    /// entry. Most words of a text fail it.
+    prefilter: Box<[u64; 1024]>,
+}
+
+impl WordTable {
+    /// A table of `words` (lowercase); the values of a word listed twice are OR-ed.
+    #[must_use]
+    pub fn new(words: Vec<(String, u32)>) -> Self {
+        let mut merged: Vec<(String, u32)> = Vec::with_capacity(words.len());
+        let mut index: HashMap<String, usize> = HashMap::new();
+        for (w, f) in words {
+            if let Some(&i) = index.get(&w) {
+                merged[i].1 |= f;
+            } else {
+                index.insert(w.clone(), merged.len());
+                merged.push((w, f));
+            }
+        }
+        let size = (merged.len() * 2).next_power_of_two().max(64);
+        let mut slots = vec![Slot::default(); size].into_boxed_slice();
+        let mut tails = vec![[0u64; KEY_WORDS - 1]; size].into_boxed_slice();
+        let shift = 64 - size.trailing_zeros();
+        let mut long = HashMap::new();
+        let mut max_len = 0;
+        let mut prefilter = Box::new([0u64; 1024]);
+        for (w, flags) in merged {
+            max_len = max_len.max(w.len());
+            if w.is_ascii() {
+                set_length_letters_bit(&mut prefilter, w.as_bytes());
+            }
+            if w.len() > KEY_BYTES || w.is_empty() {
+                long.insert(w.into_boxed_str(), flags);
+                continue;
+            }
+            let key = pack_ascii_lower(w.as_bytes());
+            let mut at = (slot_hash(key[0], w.len()) >> shift) as usize;
+            while slots[at].len != 0 {
+                at = (at + 1) & (size - 1);
+            }
+            slots[at] = Slot {
+                key0: key[0],
+                flags,
+                len: w.len() as u8,
+            };
+            tails[at].copy_from_slice(&key[1..]);
+        }
+        Self {
+            slots,
+            tails,
+            shift,
+            long,
+            max_len,
+            prefilter,
+        }
+    }
+
+    #[inline]
+    fn lookup(&self, key: &Key, len: usize) -> u32 {
+        let mask = self.slots.len() - 1;
+        let mut at = (slot_hash(key[0], len) >> self.shift) as usize;
+        loop {
+            let slot = self.slots[at];
+            if slot.len == 0 {
+                return 0;
+            }
+            if usize::from(slot.len) == len
+                && slot.key0 == key[0]
+                && (len <= 8 || self.tails[at] == key[1..])
+            {
+                return slot.flags;
+            }
+            at = (at + 1) & mask;
+        }
+    }
+
+    /// The value of `word` (any case; 0 when absent); `buf` is scratch space for
+    /// lowercasing non-ASCII words.
+    #[inline]
+    #[must_use]
+    pub fn get(&self, word: &str, buf: &mut String) -> u32 {
+        let bytes = word.as_bytes();
+        let len = bytes.len();
+        if len > self.max_len || len == 0 {
+            return 0;
+        }
+        if len <= 8 {
+            let raw = load_le(bytes);
+            if raw & HIGH == 0 {
+                if !has_length_letters_bit(&self.prefilter, bytes) {
+                    return 0;
+                }
+                let mut key = [0u64; KEY_WORDS];
+                key[0] = ascii_lower8(raw);
+                return self.lookup(&key, len);
+            }
+        } else if word.is_ascii() {
+            if !has_length_letters_bit(&self.prefilter, bytes) {
+                return 0;
+            }
+            if len > KEY_BYTES {
+                return self.long_flags(&word.to_ascii_lowercase());
+            }
+            return self.lookup(&pack_ascii_lower(bytes), len);
+        }
+        buf.clear();
+        for c in word.chars() {
+            buf.extend(c.to_lowercase());
+        }
+        if buf.len() > KEY_BYTES {
+            return self.long_flags(buf);
+        }
+        // Lowercase already: packing changes no byte.
+        self.lookup(&pack_ascii_lower(buf.as_bytes()), buf.len())
+    }
+
+    /// The longest word in the table, in bytes.
+    #[must_use]
+    pub fn max_len(&self) -> usize {
+        self.max_len
+    }
+
+    #[cold]
+    fn long_flags(&self, lower: &str) -> u32 {
+        self.long.get(lower).copied().unwrap_or(0)
     }
 }
 
 /// Lowercases only when needed.
 #[must_use]
 pub fn lower_key(word: &str) -> std::borrow::Cow<'_, str> {
-    if word.bytes().any(|b| b.is_ascii_uppercase()) || !word.is_ascii() {
+    if !word.is_ascii() {
         std::borrow::Cow::Owned(word.to_lowercase())
+    } else if word.bytes().any(|b| b.is_ascii_uppercase()) {
+        // The same as `to_lowercase` for ASCII, without the Unicode tables.
+        std::borrow::Cow::Owned(word.to_ascii_lowercase())
     } else {
         std::borrow::Cow::Borrowed(word)
     }
@@ -382,6 +603,34 @@ mod tests {
             .longest(words.len(), |i| words.get(i).copied())
             .map(|p| p.value.as_str());
         assert_eq!(found, expected, "{words:?}");
+    }
+
+    #[test]
+    fn swar_lowercasing_matches_byte_lowercasing() {
+        for b in 0..=255u8 {
+            for at in 0..8 {
+                for fill in [b'A', b'z', 0xC3, b'['] {
+                    let mut bytes = [fill; 8];
+                    bytes[at] = b;
+                    let expected = u64::from_le_bytes(bytes.map(|x| x.to_ascii_lowercase()));
+                    assert_eq!(
+                        ascii_lower8(u64::from_le_bytes(bytes)),
+                        expected,
+                        "{bytes:?}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn loads_pack_every_length() {
+        let text = b"abcdefghij";
+        for n in 0..=8 {
+            let mut padded = [0u8; 8];
+            padded[..n].copy_from_slice(&text[..n]);
+            assert_eq!(load_le(&text[..n]), u64::from_le_bytes(padded), "{n} bytes");
+        }
     }
 
     #[test]

@@ -23,31 +23,22 @@ pub struct Doc<'a> {
 impl<'a> Doc<'a> {
     #[must_use]
     pub fn new(text: &'a str, from: usize) -> Self {
-        let mut tokens = tokens::tokenize(text, from);
         let mut buf = String::new();
         let table = vocab::get();
-        let flags: Vec<u32> = tokens
-            .iter()
-            .map(|t| {
-                if t.kind == Kind::Word {
-                    let word = t.span.slice(text);
-                    let cap = match word.as_bytes()[0] {
-                        b if b.is_ascii_uppercase() => vocab::CAPITALISED,
-                        b if b < 128 => 0,
-                        _ => {
-                            if word.chars().next().is_some_and(char::is_uppercase) {
-                                vocab::CAPITALISED
-                            } else {
-                                0
-                            }
-                        }
-                    };
-                    table.flags(word, &mut buf) | cap
-                } else {
-                    0
+        let (mut tokens, flags) = tokens::tokenize_with(text, from, |word| {
+            let cap = match word.as_bytes()[0] {
+                b if b.is_ascii_uppercase() => vocab::CAPITALISED,
+                b if b < 128 => 0,
+                _ => {
+                    if word.chars().next().is_some_and(char::is_uppercase) {
+                        vocab::CAPITALISED
+                    } else {
+                        0
+                    }
                 }
-            })
-            .collect();
+            };
+            table.flags(word, &mut buf) | cap
+        });
         let quotes = quotes::find_in(text, &tokens);
         quotes::mark_closers(&mut tokens, &quotes);
         let in_quote = quotes::membership(&tokens, &quotes);
@@ -90,8 +81,15 @@ impl<'a> Doc<'a> {
 
     #[must_use]
     pub fn is_any(&self, i: usize, words: &[&str]) -> bool {
-        let w = self.s(i);
-        words.iter().any(|x| w.eq_ignore_ascii_case(x))
+        let w = self.s(i).as_bytes();
+        let Some(first) = w.first().map(u8::to_ascii_lowercase) else {
+            return words.iter().any(|x| x.is_empty());
+        };
+        // Length and first letter reject almost every candidate without a loop.
+        words.iter().any(|x| {
+            let x = x.as_bytes();
+            x.len() == w.len() && x[0].to_ascii_lowercase() == first && x.eq_ignore_ascii_case(w)
+        })
     }
 
     #[must_use]
@@ -244,5 +242,34 @@ impl<'a> Doc<'a> {
         self.sentences
             .partition_point(|s| s.end <= i)
             .min(self.sentences.len().saturating_sub(1))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[track_caller]
+    fn case(text: &str, i: usize, words: &[&str], expected: bool) {
+        let doc = Doc::new(text, 0);
+        assert_eq!(
+            doc.is_any(i, words),
+            expected,
+            "{text:?} token {i} in {words:?}"
+        );
+    }
+
+    #[test]
+    fn is_any_ignores_ascii_case_only() {
+        case("The minister said", 0, &["a", "the"], true);
+        case("The minister said", 0, &["tha", "th", "them"], false);
+        case("THE minister said", 0, &["the"], true);
+        case("The minister said", 1, &[], false);
+        case("The minister said", 2, &["says", "said"], true);
+        case("Élysée said", 0, &["élysée"], false);
+        case("Élysée said", 0, &["Élysée"], true);
+        case("a , b", 1, &[";", ","], true);
+        case("a", 5, &["a"], false);
+        case("a", 5, &["", "b"], true);
     }
 }

@@ -78,9 +78,20 @@ static CLASS: [u8; 256] = {
 /// Splits `text[from..]` into tokens; spans are offsets into `text`.
 #[must_use]
 pub fn tokenize(text: &str, from: usize) -> Vec<Token> {
+    tokenize_with(text, from, |_| 0).0
+}
+
+/// [`tokenize`], with a value for each token computed in the same pass: `word_value`
+/// of the text of each word, 0 for every other token.
+pub fn tokenize_with(
+    text: &str,
+    from: usize,
+    mut word_value: impl FnMut(&str) -> u32,
+) -> (Vec<Token>, Vec<u32>) {
     let bytes = text.as_bytes();
     let from = floor_char_boundary(text, from);
     let mut tokens = Vec::with_capacity((text.len() - from) / 4 + 16);
+    let mut values = Vec::with_capacity(tokens.capacity());
     let mut para = 0u32;
     let mut seen_text = false;
     let mut i = from;
@@ -146,6 +157,7 @@ pub fn tokenize(text: &str, from: usize) -> Vec<Token> {
                 kind: if numeric { Kind::Number } else { Kind::Word },
                 para,
             });
+            values.push(if numeric { 0 } else { word_value(&text[i..j]) });
             i = j;
             continue;
         }
@@ -173,9 +185,10 @@ pub fn tokenize(text: &str, from: usize) -> Vec<Token> {
             kind,
             para,
         });
+        values.push(0);
         i += clen;
     }
-    tokens
+    (tokens, values)
 }
 
 /// The largest char boundary at or below `i`.
