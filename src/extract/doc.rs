@@ -6,8 +6,44 @@ use super::sentences::{self, Sentence};
 use super::tokens::{self, Kind, Token};
 use crate::lexicon::{self, Lexicon};
 use crate::model::Span;
+use std::sync::OnceLock;
 
 use super::vocab;
+
+/// A fixed word list of a rule (ASCII words), matched ignoring case like [`Doc::is_any`] but in one
+/// table lookup: for the long lists the rules test on many tokens.
+#[derive(Debug)]
+pub struct WordList {
+    words: &'static [&'static str],
+    table: OnceLock<lexicon::WordTable>,
+}
+
+impl WordList {
+    #[must_use]
+    pub const fn new(words: &'static [&'static str]) -> Self {
+        Self {
+            words,
+            table: OnceLock::new(),
+        }
+    }
+
+    /// The words as listed.
+    #[must_use]
+    pub fn words(&self) -> &'static [&'static str] {
+        self.words
+    }
+
+    fn table(&self) -> &lexicon::WordTable {
+        self.table.get_or_init(|| {
+            lexicon::WordTable::new(
+                self.words
+                    .iter()
+                    .map(|w| (w.to_ascii_lowercase(), 1))
+                    .collect(),
+            )
+        })
+    }
+}
 
 pub struct Doc<'a> {
     pub text: &'a str,
@@ -77,6 +113,14 @@ impl<'a> Doc<'a> {
     #[must_use]
     pub fn is(&self, i: usize, word: &str) -> bool {
         self.s(i).eq_ignore_ascii_case(word)
+    }
+
+    /// Whether token `i` is in `list`: [`Doc::is_any`] for long lists, one table lookup
+    /// however many words the list has.
+    #[must_use]
+    pub fn is_in(&self, i: usize, list: &WordList) -> bool {
+        let mut buf = String::new();
+        i < self.tokens.len() && list.table().get(self.s(i), &mut buf) != 0
     }
 
     #[must_use]
@@ -257,6 +301,20 @@ mod tests {
             expected,
             "{text:?} token {i} in {words:?}"
         );
+    }
+
+    #[test]
+    fn word_lists_agree_with_is_any() {
+        static LIST: WordList = WordList::new(&["a", "the", "says", "said", ","]);
+        let text = "The minister, THE said A says; Élysée them th said.";
+        let doc = Doc::new(text, 0);
+        for i in 0..doc.len() + 2 {
+            assert_eq!(
+                doc.is_in(i, &LIST),
+                i < doc.len() && doc.is_any(i, LIST.words()),
+                "token {i}"
+            );
+        }
     }
 
     #[test]
