@@ -536,6 +536,9 @@ fn after_cue(doc: &Doc<'_>, s: &Sentence, cue: Cue, class: Option<CueClass>) -> 
         }
         break;
     }
+    if let Some(t) = that_after_adverbial(doc, k, s.end) {
+        k = t;
+    }
     let opens_content = doc.is(k, "that")
         || doc.is_punct(k, ":")
         || (doc.is_punct(k, ",") && doc.kind(k + 1) == Some(Kind::Open));
@@ -1019,6 +1022,31 @@ fn content_end(doc: &Doc<'_>, from: usize, end: usize) -> usize {
         k += 1;
     }
     end
+}
+
+/// Where a clause opened by "that" starts after an adverbial of place or time that
+/// follows the cue ("said in Salem, New Hampshire, on Monday that …", "said at the time
+/// that …"): the position of "that", if it comes within a short stretch of plain words.
+fn that_after_adverbial(doc: &Doc<'_>, k: usize, end: usize) -> Option<usize> {
+    if doc.quoted(k)
+        || !doc.is_any(
+            k,
+            &[
+                "in", "at", "on", "during", "after", "before", "from", "while",
+            ],
+        )
+    {
+        return None;
+    }
+    (k + 1..(k + 16).min(end))
+        .take_while(|&j| {
+            doc.is(j, "that")
+                || doc.is_punct(j, ",")
+                || doc.kind(j) == Some(Kind::Number)
+                || (doc.is_word(j) && !doc.is_clause_word(j) && !doc.quoted(j))
+                || doc.is_any(j, &["’", "'", "’s", "'s"])
+        })
+        .find(|&j| doc.is(j, "that") && !doc.is_determiner(j - 1) && !doc.is_punct(j - 1, ","))
 }
 
 /// Verbs of intention and refusal whose content is an infinitive ("wants to run",
@@ -2148,6 +2176,38 @@ mod tests {
                 "the bureau",
                 "according to",
                 "Rain fell all week",
+            )],
+        );
+    }
+
+    #[test]
+    fn adverbials_between_cue_and_that() {
+        case(
+            "The mayor said in Dover, Ohio on Monday that the bridge would close.",
+            &[(
+                "reported-speech/source-cue",
+                "The mayor",
+                "said",
+                "the bridge would close",
+            )],
+        );
+        case(
+            "The coach said at the time that the team was tired.",
+            &[(
+                "reported-speech/source-cue",
+                "The coach",
+                "said",
+                "the team was tired",
+            )],
+        );
+        // A "that" after a determiner or a comma does not open the content.
+        case(
+            "The coach said in the end, that was enough.",
+            &[(
+                "reported-speech/source-cue",
+                "The coach",
+                "said",
+                "in the end, that was enough",
             )],
         );
     }
