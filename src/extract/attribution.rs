@@ -176,9 +176,54 @@ pub fn attribute(doc: &Doc<'_>) -> Vec<Found> {
     }
     for f in &mut kept {
         f.continues = f.continues.and_then(|c| new_index[c]);
-        f.source = f.source.map(|(a, b)| closed_appositive(doc, a, b, f.cue));
+        f.source = f
+            .source
+            .map(|(a, b)| without_opener(doc, a, b))
+            .map(|(a, b)| closed_appositive(doc, a, b, f.cue));
     }
     kept
+}
+
+/// Words that open a sentence with an adverbial before its subject ("In an interview,
+/// Smith said", "Still, Smith said").
+const OPENERS: &[&str] = &[
+    "In",
+    "On",
+    "At",
+    "During",
+    "After",
+    "Before",
+    "For",
+    "Of",
+    "From",
+    "With",
+    "Since",
+    "Still",
+    "Instead",
+    "Similarly",
+    "Now",
+    "Meanwhile",
+    "However",
+    "Then",
+    "Later",
+    "Earlier",
+    "Yet",
+    "Last",
+    "Perhaps",
+    "Separately",
+    "Likewise",
+];
+
+/// A source that starts with an opening adverbial and its comma ("In a statement, Ann
+/// Lee", "On Sunday, however, the mayor") loses them: the source is the subject.
+fn without_opener(doc: &Doc<'_>, a: usize, b: usize) -> (usize, usize) {
+    if !doc.is_any(a, OPENERS) {
+        return (a, b);
+    }
+    match (a + 1..b).find(|&j| doc.is_punct(j, ",")) {
+        Some(c) if c + 1 < b && doc.is_word(c + 1) => (c + 1, b),
+        _ => (a, b),
+    }
 }
 
 /// A source with an appositive or aside before its cue keeps the comma that closes it
@@ -2232,6 +2277,25 @@ mod tests {
             &[(
                 "reported-speech/source-cue",
                 "Ann Lee, a city planner,",
+                "said",
+                "the road was unsafe",
+            )],
+        );
+        // An opening adverbial is not part of the source.
+        case(
+            "In a letter, Ann Lee, a city planner, said the road was unsafe.",
+            &[(
+                "reported-speech/source-cue",
+                "Ann Lee, a city planner,",
+                "said",
+                "the road was unsafe",
+            )],
+        );
+        case(
+            "Still, the mayor said the road was unsafe.",
+            &[(
+                "reported-speech/source-cue",
+                "the mayor",
                 "said",
                 "the road was unsafe",
             )],
