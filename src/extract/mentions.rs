@@ -731,6 +731,11 @@ pub fn female(doc: &Doc<'_>, first: usize, end: usize, name: Option<&str>) -> Op
         if !doc.is_word(k) {
             continue;
         }
+        // "Nina Turner, a surrogate for Mr. Sanders": the words after a preposition or a
+        // conjunction are about somebody else.
+        if k > first && doc.is_any(k, &["of", "for", "to", "with", "and", "at", "by", "from"]) {
+            break;
+        }
         if doc.is_any(k, FEMALE) {
             return Some(true);
         }
@@ -1267,6 +1272,10 @@ mod tests {
         gender("John Smith", Some(false));
         gender("Okafor", None);
         gender("Xu Wen", None);
+        // Words after a preposition or conjunction are about somebody else.
+        gender("Maria Lopez, a surrogate for Mr. Sanders", Some(true));
+        gender("Tom Reed, a friend of Mrs. Vance", Some(false));
+        gender("Ed Holm, an adviser to Mrs. Vance", Some(false));
     }
 
     #[track_caller]
