@@ -100,5 +100,10 @@ mod tests {
         case("Robby Mook", SourceType::NamedOfficial);
         case("retired neurosurgeon Ben Carson", SourceType::NamedOfficial);
         case("columnist Ann Vance", SourceType::NamedPerson);
+        // Companies and outlets with no telltale word come from the lexicons.
+        case("Google", SourceType::Organization);
+        case("Twitter", SourceType::Organization);
+        case("Mashable", SourceType::Agency);
+        case("the Census", SourceType::Organization);
     }
 }
