@@ -105,5 +105,10 @@ mod tests {
         case("Twitter", SourceType::Organization);
         case("Mashable", SourceType::Agency);
         case("the Census", SourceType::Organization);
+        // A share of people alone is anonymous, never a name.
+        case("Half", SourceType::Anonymous);
+        case("Most", SourceType::Anonymous);
+        case("Two-thirds", SourceType::Anonymous);
+        case("Many", SourceType::Anonymous);
     }
 }

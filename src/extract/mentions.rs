@@ -51,6 +51,22 @@ pub struct Mention {
     pub definite: bool,
 }
 
+/// Whether a lone word is a share of a group ("half", "most", "two-thirds").
+fn is_share(word: &str) -> bool {
+    const SHARES: &[&str] = &[
+        "half", "most", "many", "some", "few", "several", "all", "both", "majority", "minority",
+        "others", "third", "quarter",
+    ];
+    SHARES.contains(&word)
+        || word.split_once('-').is_some_and(|(n, part)| {
+            matches!(n, "one" | "two" | "three" | "four")
+                && matches!(
+                    part,
+                    "third" | "thirds" | "quarter" | "quarters" | "fifth" | "fifths"
+                )
+        })
+}
+
 /// Words before a head that say how many or how senior, not who: left out of affiliations.
 const RANK_WORDS: &[&str] = &[
     "a",
@@ -343,6 +359,13 @@ pub fn analyze(doc: &Doc<'_>, first: usize, end: usize) -> Option<Mention> {
     {
         m.kind = MentionKind::Pronoun;
         p.clone_into(&mut m.head);
+        return Some(m);
+    }
+    // "Half", "Most", "Two-thirds" alone: a share of the people just named (poll
+    // respondents, voters), anonymous; capitalised only because it starts the sentence.
+    if core_end - first == 1 && is_share(&doc.lower(first)) {
+        m.head = doc.lower(first).into_owned();
+        m.description.clone_from(&m.head);
         return Some(m);
     }
     let mut start = first;
