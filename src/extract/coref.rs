@@ -189,7 +189,9 @@ impl Entities {
             if e.female.is_none() {
                 e.female = female;
             }
-            if e.named_female.is_none() && m.kind != MentionKind::Pronoun {
+            // Only a name's own words: "the prime minister's wife" may have found the
+            // prime minister.
+            if e.named_female.is_none() && m.kind == MentionKind::Named {
                 e.named_female = female;
             }
             if e.aliases.len() < 32 && !e.aliases.contains(&alias) {
@@ -224,7 +226,7 @@ impl Entities {
             plural: m.kind != MentionKind::Named && is_plural(&m.head),
             was_source: false,
             female,
-            named_female: female,
+            named_female: female.filter(|_| m.kind == MentionKind::Named),
         });
         self.list.len() - 1
     }
@@ -478,6 +480,18 @@ impl Entities {
                 continue;
             }
             if let Some(Some(n)) = by_surname.get(&e.name.to_lowercase()) {
+                // "Mr. Netanyahu" is not "Sara Netanyahu".
+                let given = first_name(n).map(|f| {
+                    crate::lexicon::get()
+                        .first_names
+                        .get(crate::lexicon::lower_key(f).as_ref())
+                        .map(|g| g == "f")
+                });
+                if let (Some(Some(a)), Some(b)) = (given, e.named_female)
+                    && a != b
+                {
+                    continue;
+                }
                 e.name.clone_from(n);
             }
         }
@@ -772,5 +786,14 @@ mod tests {
         entities.list[other].was_source = true;
         entities.complete_names(&[String::from("Ed Holm")]);
         assert_eq!(entities.list[e].name, "Holm");
+        // A man's honorific does not take a woman's full name.
+        let doc = Doc::new("Mr. Vance", 0);
+        let m = analyze(&doc, 0, doc.len()).unwrap();
+        let mut entities = Entities::default();
+        let e = entities.resolve(&doc, &m);
+        entities.complete_names(&[String::from("Ann Vance")]);
+        assert_eq!(entities.list[e].name, "Vance");
+        entities.complete_names(&[String::from("Tom Vance")]);
+        assert_eq!(entities.list[e].name, "Tom Vance");
     }
 }
