@@ -100,5 +100,15 @@ mod tests {
         case("Robby Mook", SourceType::NamedOfficial);
         case("retired neurosurgeon Ben Carson", SourceType::NamedOfficial);
         case("columnist Ann Vance", SourceType::NamedPerson);
+        // Companies and outlets with no telltale word come from the lexicons.
+        case("Google", SourceType::Organization);
+        case("Twitter", SourceType::Organization);
+        case("Mashable", SourceType::Agency);
+        case("the Census", SourceType::Organization);
+        // A share of people alone is anonymous, never a name.
+        case("Half", SourceType::Anonymous);
+        case("Most", SourceType::Anonymous);
+        case("Two-thirds", SourceType::Anonymous);
+        case("Many", SourceType::Anonymous);
     }
 }

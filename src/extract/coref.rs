@@ -32,6 +32,9 @@ pub struct Entity {
     pub was_source: bool,
     /// A woman (`Some(true)`) or a man (`Some(false)`), when the text says.
     pub female: Option<bool>,
+    /// The same, from the speaker's own names and titles only ("Mrs.", "Laura"), not
+    /// learned from a pronoun that may have been resolved wrongly.
+    pub named_female: Option<bool>,
 }
 
 #[derive(Debug, Default)]
@@ -110,11 +113,13 @@ impl Entities {
         };
         let found = match m.kind {
             MentionKind::Pronoun => self.antecedent(&m.head, at),
-            MentionKind::Named => self.named(m),
-            MentionKind::TitleOnly => self.titled(m),
+            MentionKind::Named => self.named(m, female),
+            MentionKind::TitleOnly => self
+                .titled(m)
+                .or_else(|| self.prominent(doc, m, female).filter(|_| m.definite)),
             MentionKind::Anonymous | MentionKind::Document => {
                 if m.definite {
-                    self.described(m)
+                    self.described(m).or_else(|| self.prominent(doc, m, female))
                 } else {
                     None
                 }
@@ -184,6 +189,11 @@ impl Entities {
             if e.female.is_none() {
                 e.female = female;
             }
+            // Only a name's own words: "the prime minister's wife" may have found the
+            // prime minister.
+            if e.named_female.is_none() && m.kind == MentionKind::Named {
+                e.named_female = female;
+            }
             if e.aliases.len() < 32 && !e.aliases.contains(&alias) {
                 e.aliases.push(alias);
             }
@@ -216,6 +226,7 @@ impl Entities {
             plural: m.kind != MentionKind::Named && is_plural(&m.head),
             was_source: false,
             female,
+            named_female: female.filter(|_| m.kind == MentionKind::Named),
         });
         self.list.len() - 1
     }
@@ -286,12 +297,14 @@ impl Entities {
         }
     }
 
-    fn named(&self, m: &Mention) -> Option<usize> {
+    fn named(&self, m: &Mention, female: Option<bool>) -> Option<usize> {
         let name = m.name.as_deref()?;
         let sur = surname(name);
         self.latest(|e| {
             e.kind == MentionKind::Named
                 && surname(&e.name).eq_ignore_ascii_case(sur)
+                // "Mr. Bush" is not "Laura Bush".
+                && !matches!((female, e.named_female), (Some(a), Some(b)) if a != b)
                 && match (first_name(name), first_name(&e.name)) {
                     (Some(a), Some(b)) => a == b,
                     // A full name does not take over someone known only by surname.
@@ -346,6 +359,92 @@ impl Entities {
             .map(|(i, _)| i)
     }
 
+    /// "the candidate", "the Republican nominee", "the businessman": a role description
+    /// that the article uses for its most prominent person of that role — the most-mentioned
+    /// named person, preferring one written with the role word, agreeing in gender and in
+    /// party when the description names one. Prominence is how often the surname occurs in
+    /// the text (at least three times): a person quoted twice in passing is not the story's
+    /// candidate. Only role words that stand for one person in
+    /// a story about them qualify ("the president" needs the title, see [`Self::titled`]).
+    fn prominent(&self, doc: &Doc<'_>, m: &Mention, female: Option<bool>) -> Option<usize> {
+        let role = m.head.as_str();
+        let female = match role {
+            "businessman" => Some(false),
+            "businesswoman" => Some(true),
+            _ => female,
+        };
+        // Whether a person never written with the role word may still hold it: anyone
+        // may be the story's candidate when they are a known politician, but being "the
+        // businessman" needs the text to say so.
+        let (words, known_politician): (&[&str], bool) = match role {
+            "candidate" | "nominee" | "front-runner" | "frontrunner" | "contender" => (
+                &[
+                    "candidate",
+                    "nominee",
+                    "front-runner",
+                    "frontrunner",
+                    "hopeful",
+                ],
+                true,
+            ),
+            "businessman" | "businesswoman" | "billionaire" | "mogul" | "tycoon" | "developer" => (
+                &[
+                    "businessman",
+                    "businesswoman",
+                    "billionaire",
+                    "mogul",
+                    "tycoon",
+                    "developer",
+                ],
+                false,
+            ),
+            _ => return None,
+        };
+        let politicians = &crate::lexicon::get().public_officials;
+        let party = |w: &str| match w {
+            "republican" | "gop" => Some(["republican", "gop"]),
+            "democratic" | "democrat" => Some(["democratic", "democrat"]),
+            _ => None,
+        };
+        let parties: Vec<[&str; 2]> = m.modifiers.iter().filter_map(|w| party(w)).collect();
+        let written = |e: &Entity, w: &str| {
+            e.title
+                .as_deref()
+                .is_some_and(|t| t.to_lowercase().contains(w))
+                || e.affiliation
+                    .as_deref()
+                    .is_some_and(|a| a.to_lowercase().contains(w))
+                || e.aliases.iter().any(|a| a.to_lowercase().contains(w))
+        };
+        let skip = self.list.len().saturating_sub(WINDOW);
+        self.list
+            .iter()
+            .enumerate()
+            .skip(skip)
+            .filter(|(_, e)| {
+                e.kind == MentionKind::Named
+                    && e.name.contains(' ')
+                    // A person, not a place: the text marks the name as one.
+                    && (e.female.is_some() || e.title.is_some())
+                    && !matches!((female, e.named_female), (Some(a), Some(b)) if a != b)
+                    && parties.iter().all(|p| p.iter().any(|w| written(e, w)))
+            })
+            .map(|(i, e)| {
+                let sur = surname(&e.name);
+                let count = (0..doc.len()).filter(|&k| doc.s(k) == sur).count();
+                (i, (words.iter().any(|w| written(e, w)), count, e.last_seen))
+            })
+            .filter(|&(i, (has_role, count, _))| {
+                count >= 3
+                    && (has_role
+                        || known_politician
+                            && politicians
+                                .contains_key(surname(&self.list[i].name).to_lowercase().as_str()))
+            })
+            .max_by_key(|&(_, key)| key)
+            .map(|(i, _)| i)
+    }
+
     /// Gives surname-only speakers the full name the article uses elsewhere ("Burman" when
     /// "Leonard Burman" appears later), when exactly one full name has that surname and that
     /// person is not quoted separately (then the two are different people: "Ms. Varga" and
@@ -381,6 +480,18 @@ impl Entities {
                 continue;
             }
             if let Some(Some(n)) = by_surname.get(&e.name.to_lowercase()) {
+                // "Mr. Netanyahu" is not "Sara Netanyahu".
+                let given = first_name(n).map(|f| {
+                    crate::lexicon::get()
+                        .first_names
+                        .get(crate::lexicon::lower_key(f).as_ref())
+                        .map(|g| g == "f")
+                });
+                if let (Some(Some(a)), Some(b)) = (given, e.named_female)
+                    && a != b
+                {
+                    continue;
+                }
                 e.name.clone_from(n);
             }
         }
@@ -520,6 +631,140 @@ mod tests {
     }
 
     #[test]
+    fn role_descriptions_find_the_prominent_person() {
+        // The most-mentioned known politician, or a person written with the role word.
+        case(
+            &["Joe Biden", "Biden", "Biden", "Biden", "the candidate"],
+            &[
+                "Joe Biden",
+                "Joe Biden",
+                "Joe Biden",
+                "Joe Biden",
+                "Joe Biden",
+            ],
+        );
+        case(
+            &["Ann Vance", "Vance", "Vance", "Vance", "the candidate"],
+            &[
+                "Ann Vance",
+                "Ann Vance",
+                "Ann Vance",
+                "Ann Vance",
+                "candidate",
+            ],
+        );
+        case(
+            &[
+                "businessman Tom Reed",
+                "Reed",
+                "Reed",
+                "the New York businessman",
+            ],
+            &["Tom Reed", "Tom Reed", "Tom Reed", "Tom Reed"],
+        );
+        case(
+            &[
+                "Ann Vance",
+                "Vance",
+                "Vance",
+                "Vance",
+                "candidate Tom Reed",
+                "Reed",
+                "Reed",
+                "the candidate",
+            ],
+            &[
+                "Ann Vance",
+                "Ann Vance",
+                "Ann Vance",
+                "Ann Vance",
+                "Tom Reed",
+                "Tom Reed",
+                "Tom Reed",
+                "Tom Reed",
+            ],
+        );
+        // Gender and party must agree.
+        case(
+            &[
+                "Mrs. Ann Vance",
+                "Vance",
+                "Vance",
+                "mogul Tom Reed",
+                "Reed",
+                "Reed",
+                "the businessman",
+            ],
+            &[
+                "Ann Vance",
+                "Ann Vance",
+                "Ann Vance",
+                "Tom Reed",
+                "Tom Reed",
+                "Tom Reed",
+                "Tom Reed",
+            ],
+        );
+        case(
+            &["Joe Biden", "Biden", "Biden", "the Republican nominee"],
+            &["Joe Biden", "Joe Biden", "Joe Biden", "Republican nominee"],
+        );
+        case(
+            &[
+                "Republican candidate Ann Vance",
+                "Vance",
+                "Vance",
+                "Tom Reed",
+                "Reed",
+                "Reed",
+                "Reed",
+                "the Republican nominee",
+            ],
+            &[
+                "Ann Vance",
+                "Ann Vance",
+                "Ann Vance",
+                "Tom Reed",
+                "Tom Reed",
+                "Tom Reed",
+                "Tom Reed",
+                "Ann Vance",
+            ],
+        );
+        // A person named in passing, a place, or a role word that needs a title stays a
+        // description.
+        case(
+            &["Ann Vance", "Vance", "the candidate"],
+            &["Ann Vance", "Ann Vance", "candidate"],
+        );
+        case(
+            &["San Jose", "Jose", "Jose", "the candidate"],
+            &["San Jose", "San Jose", "San Jose", "candidate"],
+        );
+        case(
+            &["Joe Biden", "Biden", "Biden", "the former president"],
+            &["Joe Biden", "Joe Biden", "Joe Biden", "former president"],
+        );
+        // A politician is not "the businessman" unless the text says so.
+        case(
+            &["Joe Biden", "Biden", "Biden", "the businessman"],
+            &["Joe Biden", "Joe Biden", "Joe Biden", "businessman"],
+        );
+        // An indefinite description is somebody new.
+        case(
+            &["Joe Biden", "Biden", "Biden", "a candidate"],
+            &["Joe Biden", "Joe Biden", "Joe Biden", "candidate"],
+        );
+        // A man's honorific does not take a woman's full name.
+        case(&["Laura Holm", "Mr. Holm"], &["Laura Holm", "Holm"]);
+        // A gender learned from a pronoun does not keep the honorific away.
+        case(
+            &["Prime Minister Xu Wen", "she", "Mr. Wen"],
+            &["Xu Wen", "Xu Wen", "Xu Wen"],
+        );
+    }
+
+    #[test]
     fn surnames_take_the_full_name_used_elsewhere() {
         let text = "Holm";
         let doc = Doc::new(text, 0);
@@ -541,5 +786,14 @@ mod tests {
         entities.list[other].was_source = true;
         entities.complete_names(&[String::from("Ed Holm")]);
         assert_eq!(entities.list[e].name, "Holm");
+        // A man's honorific does not take a woman's full name.
+        let doc = Doc::new("Mr. Vance", 0);
+        let m = analyze(&doc, 0, doc.len()).unwrap();
+        let mut entities = Entities::default();
+        let e = entities.resolve(&doc, &m);
+        entities.complete_names(&[String::from("Ann Vance")]);
+        assert_eq!(entities.list[e].name, "Vance");
+        entities.complete_names(&[String::from("Tom Vance")]);
+        assert_eq!(entities.list[e].name, "Tom Vance");
     }
 }

@@ -51,6 +51,22 @@ pub struct Mention {
     pub definite: bool,
 }
 
+/// Whether a lone word is a share of a group ("half", "most", "two-thirds").
+fn is_share(word: &str) -> bool {
+    const SHARES: &[&str] = &[
+        "half", "most", "many", "some", "few", "several", "all", "both", "majority", "minority",
+        "others", "third", "quarter",
+    ];
+    SHARES.contains(&word)
+        || word.split_once('-').is_some_and(|(n, part)| {
+            matches!(n, "one" | "two" | "three" | "four")
+                && matches!(
+                    part,
+                    "third" | "thirds" | "quarter" | "quarters" | "fifth" | "fifths"
+                )
+        })
+}
+
 /// Words before a head that say how many or how senior, not who: left out of affiliations.
 const RANK_WORDS: &[&str] = &[
     "a",
@@ -343,6 +359,13 @@ pub fn analyze(doc: &Doc<'_>, first: usize, end: usize) -> Option<Mention> {
     {
         m.kind = MentionKind::Pronoun;
         p.clone_into(&mut m.head);
+        return Some(m);
+    }
+    // "Half", "Most", "Two-thirds" alone: a share of the people just named (poll
+    // respondents, voters), anonymous; capitalised only because it starts the sentence.
+    if core_end - first == 1 && is_share(&doc.lower(first)) {
+        m.head = doc.lower(first).into_owned();
+        m.description.clone_from(&m.head);
         return Some(m);
     }
     let mut start = first;
@@ -730,6 +753,11 @@ pub fn female(doc: &Doc<'_>, first: usize, end: usize, name: Option<&str>) -> Op
     for k in first..end {
         if !doc.is_word(k) {
             continue;
+        }
+        // "Nina Turner, a surrogate for Mr. Sanders": the words after a preposition or a
+        // conjunction are about somebody else.
+        if k > first && doc.is_any(k, &["of", "for", "to", "with", "and", "at", "by", "from"]) {
+            break;
         }
         if doc.is_any(k, FEMALE) {
             return Some(true);
@@ -1267,6 +1295,10 @@ mod tests {
         gender("John Smith", Some(false));
         gender("Okafor", None);
         gender("Xu Wen", None);
+        // Words after a preposition or conjunction are about somebody else.
+        gender("Maria Lopez, a surrogate for Mr. Sanders", Some(true));
+        gender("Tom Reed, a friend of Mrs. Vance", Some(false));
+        gender("Ed Holm, an adviser to Mrs. Vance", Some(false));
     }
 
     #[track_caller]
