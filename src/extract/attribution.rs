@@ -14,7 +14,7 @@
 
 use super::cues::{self, Cue, CueKind};
 use super::dates::{self, When};
-use super::doc::Doc;
+use super::doc::{Doc, WordList};
 use super::sentences::Sentence;
 use super::tokens::Kind;
 use super::vocab;
@@ -44,7 +44,7 @@ pub struct Found {
 }
 
 /// Nouns after "in a …" that say how a statement was made ("in a statement").
-const CHANNEL_NOUNS: &[&str] = &[
+static CHANNEL_NOUNS: WordList = WordList::new(&[
     "statement",
     "interview",
     "ad",
@@ -70,10 +70,10 @@ const CHANNEL_NOUNS: &[&str] = &[
     "blog",
     "note",
     "filing",
-];
+]);
 
 /// Nouns after "at a …" that say where a statement was made ("said at a rally").
-const EVENT_NOUNS: &[&str] = &[
+static EVENT_NOUNS: WordList = WordList::new(&[
     "rally",
     "event",
     "conference",
@@ -90,14 +90,14 @@ const EVENT_NOUNS: &[&str] = &[
     "fundraiser",
     "stop",
     "briefing",
-];
+]);
 
-const SUBORDINATORS: &[&str] = &[
+static SUBORDINATORS: WordList = WordList::new(&[
     "after", "when", "because", "while", "as", "since", "before", "until", "though", "although",
     "if", "once", "whereas", "but", "and", "so",
-];
+]);
 
-const BE_FORMS: &[&str] = &["is", "was", "are", "were", "been", "be", "being"];
+static BE_FORMS: WordList = WordList::new(&["is", "was", "are", "were", "been", "be", "being"]);
 
 /// Finds every claim of the article.
 #[must_use]
@@ -186,7 +186,7 @@ pub fn attribute(doc: &Doc<'_>) -> Vec<Found> {
 
 /// Words that open a sentence with an adverbial before its subject ("In an interview,
 /// Smith said", "Still, Smith said").
-const OPENERS: &[&str] = &[
+static OPENERS: WordList = WordList::new(&[
     "In",
     "On",
     "At",
@@ -212,12 +212,12 @@ const OPENERS: &[&str] = &[
     "Perhaps",
     "Separately",
     "Likewise",
-];
+]);
 
 /// A source that starts with an opening adverbial and its comma ("In a statement, Ann
 /// Lee", "On Sunday, however, the mayor") loses them: the source is the subject.
 fn without_opener(doc: &Doc<'_>, a: usize, b: usize) -> (usize, usize) {
-    if !doc.is_any(a, OPENERS) {
+    if !doc.is_in(a, &OPENERS) {
         return (a, b);
     }
     match (a + 1..b).find(|&j| doc.is_punct(j, ",")) {
@@ -446,14 +446,14 @@ fn after_cue(doc: &Doc<'_>, s: &Sentence, cue: Cue, class: Option<CueClass>) -> 
         }
         if doc.is_any(k, &["in", "during"])
             && doc.is_any(k + 1, &["a", "an", "his", "her", "their", "its", "the"])
-            && let Some(noun) = (k + 2..(k + 5).min(s.end)).find(|&j| doc.is_any(j, CHANNEL_NOUNS))
+            && let Some(noun) = (k + 2..(k + 5).min(s.end)).find(|&j| doc.is_in(j, &CHANNEL_NOUNS))
             && (k + 2..noun).all(|j| {
                 (doc.is_word(j) && !doc.is_clause_word(j)) || doc.kind(j) == Some(Kind::Number)
             })
         {
             // "in a video message": the last of several channel nouns.
             let mut noun = noun;
-            while noun + 1 < s.end && doc.is_any(noun + 1, CHANNEL_NOUNS) {
+            while noun + 1 < s.end && doc.is_in(noun + 1, &CHANNEL_NOUNS) {
                 noun += 1;
             }
             // Right after the verb, a statement belongs to the cue ("said in a statement");
@@ -479,7 +479,7 @@ fn after_cue(doc: &Doc<'_>, s: &Sentence, cue: Cue, class: Option<CueClass>) -> 
         // "said at a rally in Ohio that …": where it was said is not content.
         if doc.is_any(k, &["at", "during"])
             && doc.is_any(k + 1, &["a", "an", "the", "his", "her", "their", "its"])
-            && let Some(noun) = (k + 2..(k + 6).min(s.end)).find(|&j| doc.is_any(j, EVENT_NOUNS))
+            && let Some(noun) = (k + 2..(k + 6).min(s.end)).find(|&j| doc.is_in(j, &EVENT_NOUNS))
             && (k + 2..noun).all(|j| {
                 (doc.is_word(j) && !doc.is_clause_word(j)) || doc.kind(j) == Some(Kind::Number)
             })
@@ -656,7 +656,7 @@ fn short_listener(doc: &Doc<'_>, k: usize, end: usize) -> Option<usize> {
 /// "this week", "earlier this month", "last year", "Monday morning": the exclusive end of
 /// a time phrase starting at `k`.
 fn time_phrase(doc: &Doc<'_>, k: usize) -> Option<usize> {
-    const UNITS: &[&str] = &[
+    static UNITS: WordList = WordList::new(&[
         "week",
         "month",
         "year",
@@ -671,14 +671,14 @@ fn time_phrase(doc: &Doc<'_>, k: usize) -> Option<usize> {
         "autumn",
         "winter",
         "time",
-    ];
+    ]);
     let mut j = k;
     if doc.is_any(j, &["earlier", "later", "late", "early"])
         && doc.is_any(j + 1, &["this", "last", "next", "in"])
     {
         j += 1;
     }
-    if doc.is_any(j, &["this", "last", "next", "that"]) && doc.is_any(j + 1, UNITS) {
+    if doc.is_any(j, &["this", "last", "next", "that"]) && doc.is_in(j + 1, &UNITS) {
         return Some(j + 2);
     }
     if doc.is_any(j, &["in"]) && doc.kind(j + 1) == Some(Kind::Number) && doc.s(j + 1).len() == 4 {
@@ -756,9 +756,9 @@ fn np_word(doc: &Doc<'_>, j: usize, floor: usize) -> bool {
 }
 
 /// NP-internal prepositions allowed when walking back over a source phrase.
-const NP_PREPS: &[&str] = &[
+static NP_PREPS: WordList = WordList::new(&[
     "of", "for", "at", "from", "in", "on", "with", "close", "familiar",
-];
+]);
 
 /// The source phrase ending at `b` (inclusive), walking back to `floor`: a noun phrase with
 /// its appositive ("Hugh Hill, a doctor,") or past a relative-clause aside ("Cable, who
@@ -834,7 +834,7 @@ fn np_back(doc: &Doc<'_>, b: usize, floor: usize) -> Option<SourcePhrase> {
         if doc.is_determiner(d)
             && !doc.is(d, "that")
             && doc.is_word(d - 1)
-            && !doc.is_any(d - 1, NP_PREPS)
+            && !doc.is_in(d - 1, &NP_PREPS)
             && !doc.is_any(d - 1, &["to"])
             && !doc.is_determiner(d - 1)
         {
@@ -843,7 +843,7 @@ fn np_back(doc: &Doc<'_>, b: usize, floor: usize) -> Option<SourcePhrase> {
         }
     }
     // Leading prepositions belong to the clause, not the source.
-    while first < core_end && doc.is_any(first, NP_PREPS) && !doc.is_cap(first) {
+    while first < core_end && doc.is_in(first, &NP_PREPS) && !doc.is_cap(first) {
         first += 1;
     }
     // "Saturday at the party convention Sen. Elizabeth Warren (D-Mass.)": too long to be
@@ -868,7 +868,7 @@ fn np_back(doc: &Doc<'_>, b: usize, floor: usize) -> Option<SourcePhrase> {
     {
         last = open - 1;
     }
-    let head_ok = doc.is_word(last) && !doc.is_determiner(last) && !doc.is_any(last, NP_PREPS);
+    let head_ok = doc.is_word(last) && !doc.is_determiner(last) && !doc.is_in(last, &NP_PREPS);
     if !head_ok {
         return None;
     }
@@ -901,7 +901,7 @@ fn appositive_source(doc: &Doc<'_>, b: usize, floor: usize) -> Option<SourcePhra
         let adverbs = (prev + 1..b).all(|k| {
             doc.has(k, vocab::BETWEEN)
                 || (doc.s(k).ends_with("ly") && !doc.is_cap(k))
-                || doc.is_any(k, SENTENCE_ADVERBS)
+                || doc.is_in(k, &SENTENCE_ADVERBS)
         });
         // "Blunt, after a long pause, said": a short prepositional aside.
         let aside = doc.is_any(prev + 1, &["after", "in", "at", "during", "for", "with"])
@@ -957,7 +957,7 @@ fn appositive_source(doc: &Doc<'_>, b: usize, floor: usize) -> Option<SourcePhra
 
 /// Sentence adverbs set off by commas between a source and its cue ("Murphy, though,
 /// said").
-const SENTENCE_ADVERBS: &[&str] = &[
+static SENTENCE_ADVERBS: WordList = WordList::new(&[
     "though",
     "however",
     "meanwhile",
@@ -972,7 +972,7 @@ const SENTENCE_ADVERBS: &[&str] = &[
     "again",
     "later",
     "today",
-];
+]);
 
 /// Whether a comma-delimited segment starting at `t` can continue a source phrase.
 fn appositive_start(doc: &Doc<'_>, t: usize) -> bool {
@@ -1071,7 +1071,7 @@ fn content_end(doc: &Doc<'_>, from: usize, end: usize) -> usize {
             }
             if doc.is(k, "in")
                 && doc.is_any(k + 1, &["a", "an"])
-                && doc.is_any(k + 2, CHANNEL_NOUNS)
+                && doc.is_in(k + 2, &CHANNEL_NOUNS)
                 && k > from + 2
             {
                 return k;
@@ -1109,7 +1109,7 @@ fn that_after_adverbial(doc: &Doc<'_>, k: usize, end: usize) -> Option<usize> {
 
 /// Verbs of intention and refusal whose content is an infinitive ("wants to run",
 /// "declined to comment"), as PolNeAR marks them: the content keeps its "to".
-const INFINITIVE_CUES: &[&str] = &[
+static INFINITIVE_CUES: WordList = WordList::new(&[
     "aim",
     "aimed",
     "aiming",
@@ -1162,10 +1162,10 @@ const INFINITIVE_CUES: &[&str] = &[
     "wanted",
     "wanting",
     "wants",
-];
+]);
 
 fn takes_infinitive(doc: &Doc<'_>, k: usize) -> bool {
-    doc.is_any(k, INFINITIVE_CUES)
+    doc.is_in(k, &INFINITIVE_CUES)
 }
 
 /// A bare verb after "to" ("to comment"), not a noun phrase ("to the deal").
@@ -1226,7 +1226,7 @@ fn subject_then_cue(doc: &Doc<'_>, t: usize, end: usize) -> bool {
 
 /// Participles that PolNeAR attributes to the noun before them more often than not
 /// (train), unlike "calling", "reporting" or "talking".
-const REDUCED_RELATIVE_CUES: &[&str] = &[
+static REDUCED_RELATIVE_CUES: WordList = WordList::new(&[
     "arguing",
     "backing",
     "claiming",
@@ -1238,7 +1238,7 @@ const REDUCED_RELATIVE_CUES: &[&str] = &[
     "showing",
     "suggesting",
     "supporting",
-];
+]);
 
 fn is_participle(doc: &Doc<'_>, k: usize) -> bool {
     doc.is_word(k) && !doc.is_cap(k) && doc.s(k).ends_with("ing")
@@ -1289,7 +1289,7 @@ fn verb_rules(
         // A passive ("is expected") or a denial ("did not reply") attributes nothing.
         let progressive = is_participle(doc, c);
         passive = (stop..c).any(|k| {
-            (doc.is_any(k, BE_FORMS) && !progressive)
+            (doc.is_in(k, &BE_FORMS) && !progressive)
                 || doc.is_any(k, &["not", "never"])
                 || doc.s(k).ends_with("n't")
                 || doc.s(k).ends_with("n’t")
@@ -1297,7 +1297,7 @@ fn verb_rules(
     }
     // "protesters calling on them to leave": a participle right after a noun modifies it.
     let reduced_relative = is_participle(doc, c)
-        && b.is_some_and(|x| x + 1 == c && !doc.is_punct(x, ",") && !doc.is_any(x, BE_FORMS));
+        && b.is_some_and(|x| x + 1 == c && !doc.is_punct(x, ",") && !doc.is_in(x, &BE_FORMS));
     if passive
         || (reduced_relative
             && (doc.has(c, vocab::ANONYMITY_START) || doc.has(c + 1, vocab::ANONYMITY_START)))
@@ -1386,7 +1386,7 @@ fn verb_rules(
     // "voters saying they want a ban", "the group supporting Smith": PolNeAR attributes
     // a participle clause to the noun it modifies.
     if reduced_relative {
-        if doc.is_any(c, REDUCED_RELATIVE_CUES)
+        if doc.is_in(c, &REDUCED_RELATIVE_CUES)
             && let (Some((a, e, referent, _)), Some((kind, content))) = (subject, content_after)
             && !doc.is_any(after.content_first, &["not", "to"])
         {
@@ -1570,7 +1570,7 @@ fn f_clone_with(f: &Found, content: Span) -> Found {
 /// After "…, said Smith": the source with its appositives, up to a quote, a participle or
 /// the end of the sentence.
 fn inverted_source(doc: &Doc<'_>, from: usize, end: usize) -> Option<(usize, usize)> {
-    if doc.is_any(from, NP_PREPS) || doc.is(from, "to") {
+    if doc.is_in(from, &NP_PREPS) || doc.is(from, "to") {
         return None;
     }
     let (a, mut e) = np_forward(doc, from, end, 8)?;
@@ -1646,11 +1646,11 @@ fn plausible_source(doc: &Doc<'_>, a: usize, e: usize) -> bool {
             || doc.kind(k) == Some(Kind::Number)
             || doc.has(k, vocab::ANONYMOUS_HEAD | vocab::TITLE | vocab::DOCUMENT)
     }) || (doc.s(head).ends_with('s') && !doc.s(head).ends_with("ss"))
-        || (core_end == a + 1 && doc.is_any(a, BARE_SOURCES))
+        || (core_end == a + 1 && doc.is_in(a, &BARE_SOURCES))
 }
 
 /// Single lowercase words that are sources on their own ("police said", "most say").
-const BARE_SOURCES: &[&str] = &[
+static BARE_SOURCES: WordList = WordList::new(&[
     "police",
     "staff",
     "management",
@@ -1669,7 +1669,7 @@ const BARE_SOURCES: &[&str] = &[
     "all",
     "none",
     "others",
-];
+]);
 
 /// The content before a source that starts at `a`: "CONTENT, SOURCE said" or "“QUOTE,”
 /// SOURCE said".
@@ -1787,7 +1787,7 @@ fn conjoined_subject(doc: &Doc<'_>, and: usize, floor: usize) -> Option<(usize, 
     while k > floor {
         k -= 1;
         if doc.kind(k) == Some(Kind::Punct) && doc.is_any(k, &[",", ";", ":"])
-            || doc.is_any(k, SUBORDINATORS)
+            || doc.is_in(k, &SUBORDINATORS)
         {
             start = k + 1;
             break;
@@ -1843,7 +1843,7 @@ fn anonymity_reason(doc: &Doc<'_>, from: usize, end: usize) -> Option<Span> {
 }
 
 /// First words of a short adverbial that opens a sentence ("In 2015, …", "Since May, …").
-const ADVERBIAL_OPENERS: &[&str] = &[
+static ADVERBIAL_OPENERS: WordList = WordList::new(&[
     "after",
     "at",
     "before",
@@ -1865,7 +1865,7 @@ const ADVERBIAL_OPENERS: &[&str] = &[
     "today",
     "under",
     "yet",
-];
+]);
 
 /// Whether "according to" opens its sentence, after at most a conjunction or a short
 /// adverbial set off by a comma ("In addition, according to the department, …").
@@ -1875,7 +1875,7 @@ fn according_to_leads(doc: &Doc<'_>, s: &Sentence, cue: Cue) -> bool {
     bare || (cue.first > s.first + 1
         && cue.first <= s.first + 5
         && doc.is_punct(cue.first - 1, ",")
-        && (doc.is_any(s.first, ADVERBIAL_OPENERS)
+        && (doc.is_in(s.first, &ADVERBIAL_OPENERS)
             || (doc.s(s.first).ends_with("ly") && doc.s(s.first).len() > 4))
         && (s.first..cue.first - 1).all(|k| {
             (doc.is_word(k) || doc.kind(k) == Some(Kind::Number))
@@ -1990,15 +1990,15 @@ fn hedge(doc: &Doc<'_>, si: usize, s: &Sentence, cue: Cue, attach: HedgeAttach) 
 }
 
 /// Words that open the question after "asked".
-const QUESTION_OPENERS: &[&str] = &[
+static QUESTION_OPENERS: WordList = WordList::new(&[
     "about", "whether", "if", "who", "what", "why", "how", "which", "when", "where",
-];
+]);
 
 /// "… when asked whether …", "Asked about the plan, …", "was asked if …": a question put
 /// to someone, unattributed as PolNeAR marks it; the content is the question.
 fn asked(doc: &Doc<'_>, si: usize, s: &Sentence, cue: Cue) -> Option<Found> {
     let c = cue.first;
-    if !doc.is_any(c, &["asked", "questioned"]) || !doc.is_any(cue.end, QUESTION_OPENERS) {
+    if !doc.is_any(c, &["asked", "questioned"]) || !doc.is_in(cue.end, &QUESTION_OPENERS) {
         return None;
     }
     let opens = c == s.first || (c == s.first + 1 && doc.kind(s.first) == Some(Kind::Open));

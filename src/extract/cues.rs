@@ -2,7 +2,7 @@
 //! "according to", and sourceless hedges ("There has been speculation", "has been seen as",
 //! "reportedly"). Words inside quotation marks are never cues.
 
-use super::doc::Doc;
+use super::doc::{Doc, WordList};
 use super::sentences::Sentence;
 use crate::lexicon::{CueClass, HedgeAttach};
 
@@ -84,7 +84,7 @@ pub fn find(doc: &Doc<'_>, s: &Sentence) -> Vec<Cue> {
 
 /// Adjectives of stance that attribute what follows them ("is confident that …", "was
 /// critical of …", "are eager to …"); PolNeAR train marks about 290 such cues.
-const ATTITUDES: &[&str] = &[
+static ATTITUDES: WordList = WordList::new(&[
     "adamant",
     "certain",
     "confident",
@@ -101,12 +101,12 @@ const ATTITUDES: &[&str] = &[
     "wary",
     "willing",
     "worried",
-];
+]);
 
 /// Forms of "be" that link a source to a stance.
-const LINKS: &[&str] = &[
+static LINKS: WordList = WordList::new(&[
     "is", "was", "are", "were", "been", "remain", "remains", "remained", "’s", "'s",
-];
+]);
 
 /// "is confident that", "has been critical of", "remains opposed to", "made it clear
 /// that": the exclusive end of a stance cue starting at `i`, when content follows.
@@ -119,14 +119,14 @@ fn attitude(doc: &Doc<'_>, i: usize, end: usize) -> Option<usize> {
         let k = if doc.is(i + 1, "it") { i + 2 } else { i + 1 };
         return (doc.is(k, "clear") && doc.is(k + 1, "that")).then_some(k + 1);
     }
-    if !doc.is_any(i, LINKS) {
+    if !doc.is_in(i, &LINKS) {
         return None;
     }
     let mut k = i + 1;
     while k < end && k < i + 3 && doc.is_word(k) && doc.s(k).ends_with("ly") {
         k += 1;
     }
-    if k >= end || !doc.is_any(k, ATTITUDES) {
+    if k >= end || !doc.is_in(k, &ATTITUDES) {
         return None;
     }
     let adj = k;
@@ -147,10 +147,16 @@ fn attitude(doc: &Doc<'_>, i: usize, end: usize) -> Option<usize> {
 
 /// Words after which a cue word is a noun, not a verb ("the report was", "tax plans
 /// would").
-const AFTER_NOUN: &[&str] = &[
+static AFTER_NOUN: WordList = WordList::new(&[
     "is", "was", "are", "were", "has", "have", "had", "would", "will", "could", "can", "should",
     "may", "might", "must",
-];
+]);
+
+/// Words before a cue word that make it a noun ("the plan", "her hopes").
+static NOUN_DETERMINERS: WordList = WordList::new(&[
+    "a", "an", "the", "this", "these", "those", "another", "his", "her", "its", "their", "our",
+    "your", "my",
+]);
 
 /// "the plan", "her hopes", "a new report compares": a cue word used as a noun — after a
 /// determiner or possessive (unless "that" opens its content: "his claim that …"), or
@@ -158,16 +164,10 @@ const AFTER_NOUN: &[&str] = &[
 fn noun_use(doc: &Doc<'_>, i: usize, first: usize) -> bool {
     let after_determiner = i > first
         && !doc.is(i - 1, "that")
-        && (doc.is_any(
-            i - 1,
-            &[
-                "a", "an", "the", "this", "these", "those", "another", "his", "her", "its",
-                "their", "our", "your", "my",
-            ],
-        ) || doc.is_possessive(i - 1));
+        && (doc.is_in(i - 1, &NOUN_DETERMINERS) || doc.is_possessive(i - 1));
     let before_verb = doc.is_word(i + 1)
         && !doc.quoted(i + 1)
-        && (doc.cue_class(i + 1).is_some() || doc.is_any(i + 1, AFTER_NOUN));
+        && (doc.cue_class(i + 1).is_some() || doc.is_in(i + 1, &AFTER_NOUN));
     (after_determiner && !doc.is(i + 1, "that")) || before_verb
 }
 

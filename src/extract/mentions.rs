@@ -5,7 +5,7 @@
 //! a [`Mention`]: its kind, the person's name without title or honorific, the title, the
 //! affiliation, and the head noun used to match later references ("That source").
 
-use super::doc::Doc;
+use super::doc::{Doc, WordList};
 use super::vocab;
 use crate::lexicon::TitleClass;
 
@@ -68,7 +68,7 @@ fn is_share(word: &str) -> bool {
 }
 
 /// Words before a head that say how many or how senior, not who: left out of affiliations.
-const RANK_WORDS: &[&str] = &[
+static RANK_WORDS: WordList = WordList::new(&[
     "a",
     "an",
     "the",
@@ -106,17 +106,17 @@ const RANK_WORDS: &[&str] = &[
     "no",
     "more",
     "each",
-];
+]);
 
 /// Prepositions that open a post-modifier inside a source phrase ("a source close to …",
 /// "officials at the ministry", "a spokesman for the campaign").
-const POST_MODIFIERS: &[&str] = &[
+static POST_MODIFIERS: WordList = WordList::new(&[
     "close", "familiar", "at", "from", "in", "for", "with", "of", "on", "inside", "within", "near",
-];
+]);
 
 /// Participles that open a post-modifier naming who made or saw a text ("figures published
 /// by the board", "a memo seen by Reuters").
-const PARTICIPLES: &[&str] = &[
+static PARTICIPLES: WordList = WordList::new(&[
     "circulated",
     "commissioned",
     "compiled",
@@ -136,16 +136,16 @@ const PARTICIPLES: &[&str] = &[
     "signed",
     "tallied",
     "written",
-];
+]);
 
 /// Post-modifiers that state an affiliation (unlike "familiar with the talks").
-const AFFILIATION_POST: &[&str] = &[
+static AFFILIATION_POST: WordList = WordList::new(&[
     "close", "at", "from", "in", "for", "of", "on", "inside", "within", "near",
-];
+]);
 
-const NAME_PARTICLES: &[&str] = &[
+static NAME_PARTICLES: WordList = WordList::new(&[
     "de", "van", "von", "bin", "al", "la", "du", "da", "der", "le", "del", "di",
-];
+]);
 
 fn title_word(doc: &Doc<'_>, i: usize) -> Option<TitleClass> {
     let f = doc.fl(i);
@@ -243,9 +243,9 @@ fn pronoun_form(word: &str) -> Option<&'static str> {
 }
 
 /// Prepositions that start sentences capitalised ("For Trump, …") and never begin a name.
-const PREPOSITIONS: &[&str] = &[
+static PREPOSITIONS: WordList = WordList::new(&[
     "about", "after", "at", "by", "for", "from", "in", "into", "of", "on", "to", "with",
-];
+]);
 
 /// Nouns that stand for a news outlet already named ("the newspaper said").
 const OUTLET_NOUNS: &[&str] = &[
@@ -268,8 +268,8 @@ fn cap_run_back(doc: &Doc<'_>, last: usize, floor: usize) -> usize {
         let p = k - 1;
         let ok = doc.is_cap(p)
             || (doc.is_punct(p, ".") && p > floor && doc.is_word(p - 1) && doc.is_cap(p - 1))
-            || (doc.is_any(p, NAME_PARTICLES) && p > floor && doc.is_cap(p - 1));
-        if !ok || doc.is_possessive(p) || (doc.is_cap(p) && doc.is_any(p, PREPOSITIONS)) {
+            || (doc.is_in(p, &NAME_PARTICLES) && p > floor && doc.is_cap(p - 1));
+        if !ok || doc.is_possessive(p) || (doc.is_cap(p) && doc.is_in(p, &PREPOSITIONS)) {
             break;
         }
         k = p;
@@ -404,7 +404,7 @@ pub fn analyze(doc: &Doc<'_>, first: usize, end: usize) -> Option<Mention> {
     // A post-modifier splits the head from what follows ("source | close to …").
     let split = (start + 1..core_end)
         .find(|&k| {
-            (doc.is_any(k, POST_MODIFIERS) || doc.is_any(k, PARTICIPLES))
+            (doc.is_in(k, &POST_MODIFIERS) || doc.is_in(k, &PARTICIPLES))
                 && !doc.is_cap(k)
                 && doc.is_word(k - 1)
                 && (!doc.is_cap(k - 1)
@@ -435,7 +435,7 @@ pub fn analyze(doc: &Doc<'_>, first: usize, end: usize) -> Option<Mention> {
         && doc.is_cap(head_idx)
         && (head_idx == name_from || (head_idx == name_from + 1 && is_first_name(doc, name_from)))
         && (name_from..=head_idx).all(|k| {
-            doc.is_cap(k) && !doc.has(k, excluded | vocab::TITLE) && !doc.is_any(k, PREPOSITIONS)
+            doc.is_cap(k) && !doc.has(k, excluded | vocab::TITLE) && !doc.is_in(k, &PREPOSITIONS)
         })
         && !lex.anonymous_heads.contains(m.head.as_str())
         && !lex.titles.contains_key(m.head.as_str())
@@ -613,7 +613,7 @@ pub fn analyze(doc: &Doc<'_>, first: usize, end: usize) -> Option<Mention> {
             appositive_title(doc, core_end + 1, end, &mut m);
         }
         // "Mr. Burman of the Tax Policy Center".
-        if m.affiliation.is_none() && split < core_end && doc.is_any(split, AFFILIATION_POST) {
+        if m.affiliation.is_none() && split < core_end && doc.is_in(split, &AFFILIATION_POST) {
             let mut a = split + 1;
             if doc.is_determiner(a) && a + 1 < core_end {
                 a += 1;
@@ -642,14 +642,14 @@ pub fn analyze(doc: &Doc<'_>, first: usize, end: usize) -> Option<Mention> {
     let affiliation_mods: Vec<usize> = mods
         .iter()
         .copied()
-        .filter(|&k| !doc.is_any(k, RANK_WORDS) && doc.kind(k) != Some(super::tokens::Kind::Number))
+        .filter(|&k| !doc.is_in(k, &RANK_WORDS) && doc.kind(k) != Some(super::tokens::Kind::Number))
         .collect();
     let pre_affiliation = match (affiliation_mods.first(), affiliation_mods.last()) {
         (Some(&a), Some(&b)) => Some(strip_possessive(doc.text_of(a, b + 1)).to_owned()),
         _ => None,
     };
     let post_affiliation = post
-        .filter(|(ps, _)| doc.is_any(*ps, AFFILIATION_POST))
+        .filter(|(ps, _)| doc.is_in(*ps, &AFFILIATION_POST))
         .map(|(ps, pe)| doc.text_of(ps, pe).to_owned());
     m.affiliation = post_affiliation.or(pre_affiliation);
 
@@ -704,7 +704,7 @@ pub fn analyze(doc: &Doc<'_>, first: usize, end: usize) -> Option<Mention> {
 /// common first names.
 #[must_use]
 pub fn female(doc: &Doc<'_>, first: usize, end: usize, name: Option<&str>) -> Option<bool> {
-    const FEMALE: &[&str] = &[
+    static FEMALE: WordList = WordList::new(&[
         "mrs",
         "ms",
         "miss",
@@ -728,8 +728,8 @@ pub fn female(doc: &Doc<'_>, first: usize, end: usize, name: Option<&str>) -> Op
         "widow",
         "girl",
         "woman",
-    ];
-    const MALE: &[&str] = &[
+    ]);
+    static MALE: WordList = WordList::new(&[
         "mr",
         "sir",
         "lord",
@@ -748,7 +748,7 @@ pub fn female(doc: &Doc<'_>, first: usize, end: usize, name: Option<&str>) -> Op
         "grandfather",
         "boy",
         "man",
-    ];
+    ]);
     let end = end.min(first + 16);
     for k in first..end {
         if !doc.is_word(k) {
@@ -759,10 +759,10 @@ pub fn female(doc: &Doc<'_>, first: usize, end: usize, name: Option<&str>) -> Op
         if k > first && doc.is_any(k, &["of", "for", "to", "with", "and", "at", "by", "from"]) {
             break;
         }
-        if doc.is_any(k, FEMALE) {
+        if doc.is_in(k, &FEMALE) {
             return Some(true);
         }
-        if doc.is_any(k, MALE) {
+        if doc.is_in(k, &MALE) {
             return Some(false);
         }
     }
@@ -785,7 +785,7 @@ pub fn document_before(doc: &Doc<'_>, first: usize) -> Option<usize> {
         return None;
     }
     let participle = first - 2;
-    if !doc.is_any(participle, PARTICIPLES) {
+    if !doc.is_in(participle, &PARTICIPLES) {
         return None;
     }
     let head = participle - 1;
@@ -816,7 +816,7 @@ fn pre_affiliation_of(doc: &Doc<'_>, mods: &[usize]) -> Option<String> {
     let kept: Vec<usize> = mods
         .iter()
         .copied()
-        .filter(|&k| !doc.is_any(k, RANK_WORDS) && doc.kind(k) != Some(super::tokens::Kind::Number))
+        .filter(|&k| !doc.is_in(k, &RANK_WORDS) && doc.kind(k) != Some(super::tokens::Kind::Number))
         .collect();
     match (kept.first(), kept.last()) {
         (Some(&a), Some(&b)) => Some(strip_possessive(doc.text_of(a, b + 1)).to_owned()),
@@ -852,7 +852,7 @@ fn appositive_name(doc: &Doc<'_>, comma: usize, end: usize) -> Option<String> {
             && (!doc.has(k, excluded) || (named_first && k > from))
             && !doc.is_possessive(k))
             || (doc.is_punct(k, ".") && k > from)
-            || (doc.is_any(k, NAME_PARTICLES) && k > from)
+            || (doc.is_in(k, &NAME_PARTICLES) && k > from)
     });
     ((1..=4).contains(&word_count) && name_like).then(|| doc.text_of(from, stop).to_owned())
 }
