@@ -80,7 +80,19 @@ impl Store {
             reason: open_reason(&e),
         };
         let mut conn = Connection::open(path).map_err(open_err)?;
-        configure(&conn).map_err(open_err)?;
+        // While another process creates the same new database and switches it to WAL,
+        // SQLite can answer "database is locked" at once, without the busy handler: try
+        // again for as long as the busy timeout.
+        let started = std::time::Instant::now();
+        loop {
+            match configure(&conn) {
+                Ok(()) => break,
+                Err(e) if is_busy(&e) && started.elapsed() < BUSY_TIMEOUT => {
+                    std::thread::sleep(Duration::from_millis(20));
+                }
+                Err(e) => return Err(open_err(e)),
+            }
+        }
         migrations::migrate(&mut conn, &display, migrations::STEPS)?;
         Ok(Self { conn })
     }
@@ -100,6 +112,15 @@ impl Store {
     pub fn begin_write(&self) -> rusqlite::Result<Transaction<'_>> {
         Transaction::new_unchecked(&self.conn, TransactionBehavior::Immediate)
     }
+}
+
+/// Whether `e` is SQLite's "database is locked" or "busy".
+fn is_busy(e: &rusqlite::Error) -> bool {
+    matches!(
+        e,
+        rusqlite::Error::SqliteFailure(f, _)
+            if matches!(f.code, rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked)
+    )
 }
 
 /// Per-connection settings; see the module comment.
@@ -131,6 +152,17 @@ mod tests {
     use rusqlite::OptionalExtension;
 
     use super::*;
+
+    #[test]
+    fn busy_and_locked_are_retried_other_errors_are_not() {
+        let failure =
+            |code: i32| rusqlite::Error::SqliteFailure(rusqlite::ffi::Error::new(code), None);
+        assert!(is_busy(&failure(rusqlite::ffi::SQLITE_BUSY)));
+        assert!(is_busy(&failure(rusqlite::ffi::SQLITE_LOCKED)));
+        assert!(!is_busy(&failure(rusqlite::ffi::SQLITE_READONLY)));
+        assert!(!is_busy(&failure(rusqlite::ffi::SQLITE_CORRUPT)));
+        assert!(!is_busy(&rusqlite::Error::QueryReturnedNoRows));
+    }
 
     #[test]
     fn open_sets_wal_and_foreign_keys() {
