@@ -153,7 +153,12 @@ pub fn render_summary(
             section.rows.push(vec![
                 Cell::Int(row.id),
                 Cell::text(status),
-                Cell::opt(row.title.as_deref()),
+                match (&row.title, human) {
+                    (Some(title), _) => Cell::text(title),
+                    // A table names an untitled article by its file.
+                    (None, true) => Cell::text(format!("({})", file_name(&row.origin))),
+                    (None, false) => Cell::Empty,
+                },
                 Cell::opt(row.date.as_deref()),
                 Cell::opt(row.author.as_deref()),
                 Cell::Int(row.claims as i64),
@@ -168,4 +173,32 @@ pub fn render_summary(
         ));
     }
     Ok(report::render(&[section], commands::report::format(format)))
+}
+
+/// The last part of an article's origin ("samples/a.txt" → "a.txt", "feed.jsonl:3" →
+/// "feed.jsonl:3").
+fn file_name(origin: &str) -> &str {
+    origin.rsplit(['/', '\\']).next().unwrap_or(origin)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[track_caller]
+    fn case(origin: &str, expected: &str) {
+        assert_eq!(file_name(origin), expected, "{origin}");
+    }
+
+    #[test]
+    fn untitled_articles_are_named_by_their_file() {
+        case(
+            "samples/niger-france-2023-09-05.txt",
+            "niger-france-2023-09-05.txt",
+        );
+        case("/data/feeds/wire.jsonl:3", "wire.jsonl:3");
+        case(r"C:\news\a.html", "a.html");
+        case("-", "-");
+        case("a.txt", "a.txt");
+    }
 }

@@ -531,6 +531,8 @@ pub fn load_article(conn: &Connection, id: i64) -> rusqlite::Result<Option<Artic
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ArticleSummary {
     pub id: i64,
+    /// The file (or `FILE:LINE`, `-` for stdin) the article came from.
+    pub origin: String,
     pub title: Option<String>,
     pub date: Option<String>,
     pub author: Option<String>,
@@ -542,14 +544,14 @@ pub struct ArticleSummary {
 /// The summary rows of the articles `ids`, in that order; unknown ids are skipped.
 pub fn article_summaries(conn: &Connection, ids: &[i64]) -> rusqlite::Result<Vec<ArticleSummary>> {
     let mut article =
-        conn.prepare_cached("SELECT title, published, author FROM articles WHERE id = ?1")?;
+        conn.prepare_cached("SELECT title, published, author, origin FROM articles WHERE id = ?1")?;
     let mut counts = conn.prepare_cached(
         "SELECT source_type, count(*) FROM claims WHERE article_id = ?1 GROUP BY source_type",
     )?;
     let mut rows = Vec::with_capacity(ids.len());
     for &id in ids {
-        let Some((title, date, author)) = article
-            .query_row([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        let Some((title, date, author, origin)) = article
+            .query_row([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
             .optional()?
         else {
             continue;
@@ -566,6 +568,7 @@ pub fn article_summaries(conn: &Connection, ids: &[i64]) -> rusqlite::Result<Vec
         let claims = found.values().sum();
         rows.push(ArticleSummary {
             id,
+            origin,
             title,
             date,
             author,
