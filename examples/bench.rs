@@ -10,6 +10,9 @@
 //! each copy given its own title line so that deduplication keeps every one. Imports run
 //! in a child process so that its peak resident memory (VmHWM) is its own.
 
+#[path = "support/cpu.rs"]
+mod cpu;
+
 use std::fs;
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
@@ -388,28 +391,12 @@ fn peak_kib() -> usize {
 /// CPU time (user + system) this process has used, in seconds. On a machine shared
 /// with other work, rates per CPU second vary less than rates per wall second.
 fn cpu_seconds() -> f64 {
-    stat_cpu_seconds("/proc/self/stat")
+    cpu::stat_cpu_seconds("/proc/self/stat")
 }
 
 /// CPU time the calling thread has used, in seconds.
 fn thread_cpu_seconds() -> f64 {
-    stat_cpu_seconds("/proc/thread-self/stat")
-}
-
-fn stat_cpu_seconds(path: &str) -> f64 {
-    let stat = fs::read_to_string(path).unwrap_or_default();
-    // Fields after the command name, which is in parentheses and may hold spaces.
-    let rest = stat.rsplit_once(')').map_or("", |(_, r)| r);
-    let fields: Vec<&str> = rest.split_whitespace().collect();
-    let ticks = |i: usize| {
-        fields
-            .get(i)
-            .and_then(|f| f.parse::<f64>().ok())
-            .unwrap_or(0.0)
-    };
-    // utime and stime are fields 14 and 15 of the line, 12 and 13 after the name; Linux
-    // reports them in USER_HZ, which is 100.
-    (ticks(11) + ticks(12)) / 100.0
+    cpu::stat_cpu_seconds("/proc/thread-self/stat")
 }
 
 fn load_average() -> String {

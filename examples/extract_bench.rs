@@ -9,6 +9,9 @@
 //! the calling thread and prints one line: MB/s of wall time, MB per CPU second, articles/s
 //! and the number of claims found in one round.
 
+#[path = "support/cpu.rs"]
+mod cpu;
+
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
@@ -110,16 +113,7 @@ fn print_stages(articles: &[Article], bytes: usize, rounds: usize) {
     }
 }
 
-/// CPU seconds used by this process so far (user + system), from `/proc/self/stat`.
+/// CPU seconds used by this process so far (user + system).
 fn cpu_seconds() -> f64 {
-    let stat = fs::read_to_string("/proc/self/stat").unwrap_or_default();
-    let rest = stat.rsplit_once(')').map_or("", |(_, r)| r);
-    let fields: Vec<&str> = rest.split_whitespace().collect();
-    let ticks = |i: usize| {
-        fields
-            .get(i)
-            .and_then(|f| f.parse::<f64>().ok())
-            .unwrap_or(0.0)
-    };
-    (ticks(11) + ticks(12)) / 100.0
+    cpu::stat_cpu_seconds("/proc/self/stat")
 }
