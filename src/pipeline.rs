@@ -30,6 +30,7 @@ use rusqlite::{Connection, OpenFlags, Transaction};
 use crate::ingest::IngestError;
 use crate::model::{Article, Extraction};
 use crate::store::Store;
+use crate::store::checkpoint::Checkpointer;
 use crate::store::write::{self, Prepared, Stored, Writer};
 
 /// An input that could not be read, or one record in it that could not.
@@ -229,6 +230,9 @@ fn write_all(
     summary: &mut ImportSummary,
     on_event: &mut impl FnMut(Event<'_>),
 ) -> Result<(), PipelineError> {
+    // The log is copied into the database file by another thread, so that the writer
+    // never waits for the disk (see `store::checkpoint`).
+    let _checkpointer = Checkpointer::start(store)?;
     let mut writer = Writer::new(store);
     let mut tx: Option<Transaction<'_>> = None;
     let mut in_batch = 0usize;

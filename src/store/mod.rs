@@ -6,6 +6,7 @@
 //! against a process crash, and readers never block the writer), a busy timeout (so
 //! two importers on one database take turns instead of failing) and foreign keys on.
 
+pub mod checkpoint;
 pub mod migrations;
 pub mod queries;
 pub mod reference;
