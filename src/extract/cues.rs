@@ -104,18 +104,16 @@ static ATTITUDES: WordList = WordList::new(&[
 ]);
 
 /// Forms of "be" that link a source to a stance.
-static LINKS: WordList = WordList::new(&[
-    "is", "was", "are", "were", "been", "remain", "remains", "remained", "’s", "'s",
-]);
+static LINKS: WordList = WordList::new(super::vocab::STANCE_LINKS);
 
 /// "is confident that", "has been critical of", "remains opposed to", "made it clear
 /// that": the exclusive end of a stance cue starting at `i`, when content follows.
 fn attitude(doc: &Doc<'_>, i: usize, end: usize) -> Option<usize> {
-    if doc.quoted(i) {
+    if doc.quoted(i) || !doc.has(i, super::vocab::STANCE_START) {
         return None;
     }
     // "made clear that", "made it clear that"
-    if doc.is_any(i, &["made", "makes", "make", "making"]) {
+    if doc.is_any(i, super::vocab::MAKE_FORMS) {
         let k = if doc.is(i + 1, "it") { i + 2 } else { i + 1 };
         return (doc.is(k, "clear") && doc.is(k + 1, "that")).then_some(k + 1);
     }

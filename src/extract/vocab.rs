@@ -32,6 +32,9 @@ pub const BETWEEN: u32 = 1 << 18;
 pub const DATE_START: u32 = 1 << 19;
 pub const ACCORDING: u32 = 1 << 20;
 pub const NOT_NAME: u32 = 1 << 21;
+/// A word that can start a stance cue ([`STANCE_LINKS`], [`MAKE_FORMS`]): a quick reject
+/// before the cue stage tests the word itself.
+pub const STANCE_START: u32 = 1 << 22;
 /// Set by [`super::doc::Doc`] on words starting with a capital letter.
 pub const CAPITALISED: u32 = 1 << 30;
 
@@ -127,6 +130,15 @@ pub const BETWEEN_SOURCE_AND_CUE: &[&str] = &[
     "will",
     "would",
 ];
+
+/// Forms of "be" that link a source to a stance ("is confident that"). A clitic "’s" is
+/// never a word token of its own, so it is not listed.
+pub const STANCE_LINKS: &[&str] = &[
+    "are", "been", "is", "remain", "remained", "remains", "was", "were",
+];
+
+/// Forms of "make" ("made it clear that").
+pub const MAKE_FORMS: &[&str] = &["made", "make", "makes", "making"];
 
 const DATE_WORDS: &[&str] = &[
     "apr",
@@ -226,6 +238,8 @@ fn build() -> Vec<(String, u32)> {
         (PRONOUNS, PRONOUN),
         (BETWEEN_SOURCE_AND_CUE, BETWEEN),
         (DATE_WORDS, DATE_START),
+        (STANCE_LINKS, STANCE_START),
+        (MAKE_FORMS, STANCE_START),
     ] {
         for w in list {
             add(w, f);
@@ -339,6 +353,8 @@ mod tests {
             PRONOUNS,
             BETWEEN_SOURCE_AND_CUE,
             DATE_WORDS,
+            STANCE_LINKS,
+            MAKE_FORMS,
         ] {
             for pair in list.windows(2) {
                 assert!(pair[0] < pair[1], "{} before {}", pair[1], pair[0]);
