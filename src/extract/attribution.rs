@@ -868,7 +868,8 @@ fn np_back(doc: &Doc<'_>, b: usize, floor: usize) -> Option<SourcePhrase> {
     {
         last = open - 1;
     }
-    let head_ok = doc.is_word(last) && !doc.is_determiner(last) && !doc.is_in(last, &NP_PREPS);
+    let head_ok = (doc.is_word(last) && !doc.is_determiner(last) && !doc.is_in(last, &NP_PREPS))
+        || share_head(doc, first, last, floor);
     if !head_ok {
         return None;
     }
@@ -885,6 +886,28 @@ fn np_back(doc: &Doc<'_>, b: usize, floor: usize) -> Option<SourcePhrase> {
         return Some((a, end, None));
     }
     Some((first, end, None))
+}
+
+/// Quantifiers that stand for people on their own ("Most said", "Both think").
+static SHARE_WORDS: WordList =
+    WordList::new(&["all", "both", "few", "many", "most", "several", "some"]);
+
+/// Whether a phrase `[first, last]` whose last word is a quantifier or a number still
+/// names people: "Most", "Six in 10", "nine out of 10" (train: about 150
+/// such sources were missed when a determiner or a number could not end a source).
+fn share_head(doc: &Doc<'_>, first: usize, last: usize, floor: usize) -> bool {
+    if doc.is_in(last, &SHARE_WORDS) {
+        // Only at the start of a clause: "Lee and Ann both said" and "the bill most
+        // opposed" quantify another phrase.
+        return last == first
+            && (first == floor
+                || doc.is_any(first - 1, &[",", ";", ":"])
+                || doc.kind(first - 1) == Some(Kind::Open)
+                || doc.is_in(first - 1, &SUBORDINATORS));
+    }
+    doc.kind(last) == Some(Kind::Number)
+        && last >= first + 2
+        && (doc.is(last - 1, "in") || (doc.is(last - 1, "of") && doc.is(last - 2, "out")))
 }
 
 /// A source whose phrase ends with a comma (`b`): a head noun phrase followed by
@@ -2174,6 +2197,40 @@ mod tests {
         case("The union agreed to the new rota.", &[]);
         // A verb that does not take an infinitive content.
         case("The coach said to wait.", &[]);
+    }
+
+    #[test]
+    fn quantities_as_sources() {
+        case(
+            "Most said the park should stay open.",
+            &[(
+                "reported-speech/source-cue",
+                "Most",
+                "said",
+                "the park should stay open",
+            )],
+        );
+        case(
+            "Nine out of 10 say they need new skills.",
+            &[(
+                "reported-speech/source-cue",
+                "Nine out of 10",
+                "say",
+                "they need new skills",
+            )],
+        );
+        case(
+            "Rents rose, and six in 10 believe they will rise again.",
+            &[(
+                "reported-speech/source-cue",
+                "six in 10",
+                "believe",
+                "they will rise again",
+            )],
+        );
+        // A quantifier after another phrase does not stand for people on its own.
+        case("Lee and Ann both stressed that rents fell.", &[]);
+        case("It was the clause the unions most opposed.", &[]);
     }
 
     #[test]
