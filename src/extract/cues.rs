@@ -223,5 +223,10 @@ mod tests {
             &["made it clear"],
         );
         case("The mayor is sure.", &[]);
+        case("The mayor bemoaned the cost of the pier.", &["bemoaned"]);
+        case(
+            "Critics wondered whether the pier would last.",
+            &["wondered"],
+        );
     }
 }
