@@ -1046,7 +1046,11 @@ fn content_end(doc: &Doc<'_>, from: usize, end: usize) -> usize {
             if doc.is_punct(k, ",") && cue_next && next.is_some_and(|v| is_participle(doc, v)) {
                 return k;
             }
-            if doc.is(k, "and")
+            // "… a “ridiculous idea,” adding that …": the comma inside the closing mark.
+            if comma_in_close(doc, k) && cue_next && next.is_some_and(|v| is_participle(doc, v)) {
+                return k + 1;
+            }
+            if doc.is_any(k, &["and", "but"])
                 && cue_next
                 && next.is_some_and(|v| !is_participle(doc, v) && second_cue(doc, v))
             {
@@ -1080,6 +1084,11 @@ fn content_end(doc: &Doc<'_>, from: usize, end: usize) -> usize {
         k += 1;
     }
     end
+}
+
+/// Whether token `k` closes a quotation that ends in a comma ("“…,”").
+fn comma_in_close(doc: &Doc<'_>, k: usize) -> bool {
+    k > 0 && doc.kind(k) == Some(Kind::Close) && doc.is_punct(k - 1, ",")
 }
 
 /// Where a clause opened by "that" starts after an adverbial of place or time that
@@ -1329,7 +1338,10 @@ fn verb_rules(
     let reason = anonymity_reason(doc, s.first, s.end);
 
     // ", adding that …": the participle continues the sentence's earlier attribution.
-    if c > s.first && doc.is_punct(c - 1, ",") && is_participle(doc, c) {
+    if c > s.first
+        && (doc.is_punct(c - 1, ",") || comma_in_close(doc, c - 1))
+        && is_participle(doc, c)
+    {
         let anonymity =
             doc.has(c, vocab::ANONYMITY_START) || doc.is_any(after.content_first, &["not", "to"]);
         if !anonymity && let Some((kind, content)) = content_after {
@@ -2364,6 +2376,41 @@ mod tests {
                     "Ana Ruiz",
                     "added",
                     "it has no debts",
+                ),
+            ],
+        );
+        case(
+            "Ana Ruiz said the club is independent but conceded that it has debts.",
+            &[
+                (
+                    "reported-speech/source-cue",
+                    "Ana Ruiz",
+                    "said",
+                    "the club is independent",
+                ),
+                (
+                    "reported-speech/conjoined-subject",
+                    "Ana Ruiz",
+                    "conceded",
+                    "it has debts",
+                ),
+            ],
+        );
+        // A comma inside the closing quotation mark ends the clause before a participle.
+        case(
+            "Ana Ruiz called the plan a “bad joke,” adding that the club would fight it.",
+            &[
+                (
+                    "reported-speech/source-cue",
+                    "Ana Ruiz",
+                    "called",
+                    "the plan a “bad joke,”",
+                ),
+                (
+                    "reported-speech/participle",
+                    "Ana Ruiz",
+                    "adding",
+                    "the club would fight it",
                 ),
             ],
         );
