@@ -1099,7 +1099,7 @@ fn that_after_adverbial(doc: &Doc<'_>, k: usize, end: usize) -> Option<usize> {
         || !doc.is_any(
             k,
             &[
-                "in", "at", "on", "during", "after", "before", "from", "while",
+                "in", "at", "on", "during", "after", "before", "from", "while", "through", "with",
             ],
         )
     {
@@ -2263,6 +2263,15 @@ mod tests {
         );
         case(
             "The coach said at the time that the team was tired.",
+            &[(
+                "reported-speech/source-cue",
+                "The coach",
+                "said",
+                "the team was tired",
+            )],
+        );
+        case(
+            "The coach said through a spokesman that the team was tired.",
             &[(
                 "reported-speech/source-cue",
                 "The coach",
