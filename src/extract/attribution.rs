@@ -1036,6 +1036,7 @@ fn runs_into_cue(doc: &Doc<'_>, from: usize, end: usize) -> bool {
 /// Where content after a cue ends: before a second attribution of the same source
 /// (", adding that …", "… and insisted that …"), else at the sentence end.
 fn content_end(doc: &Doc<'_>, from: usize, end: usize) -> usize {
+    let fronted = in_fronted_clause(doc, from);
     let mut k = from + 1;
     while k < end {
         if !doc.quoted(k) {
@@ -1066,6 +1067,11 @@ fn content_end(doc: &Doc<'_>, from: usize, end: usize) -> usize {
             if doc.is_punct(k, ";") && k > from + 2 {
                 return k;
             }
+            // "While critics called him an actor, the truth was …": the comma closes the
+            // clause that holds the attribution.
+            if fronted && doc.is_punct(k, ",") && k > from + 1 {
+                return k;
+            }
             if doc.is_punct(k, ",")
                 && k > from + 2
                 && doc.is_any(k + 1, &["while", "which", "whereas", "but"])
@@ -1084,6 +1090,29 @@ fn content_end(doc: &Doc<'_>, from: usize, end: usize) -> usize {
         k += 1;
     }
     end
+}
+
+/// Words that open a subordinate clause put before the main one ("While …, …").
+static FRONTED_OPENERS: WordList = WordList::new(&[
+    "While", "Although", "Though", "After", "When", "Because", "Since", "If", "Before", "Once",
+    "Whereas", "Until", "Unless",
+]);
+
+/// Whether `from` lies in a subordinate clause that opens its sentence and has not been
+/// closed by a comma yet ("While critics said [from] …, …").
+fn in_fronted_clause(doc: &Doc<'_>, from: usize) -> bool {
+    let Some(s) = doc.sentences.get(doc.sentence_of(from)) else {
+        return false;
+    };
+    let mut first = s.first;
+    while first < from
+        && (doc.is_any(first, &["But", "And", "Yet"]) || doc.kind(first) == Some(Kind::Open))
+    {
+        first += 1;
+    }
+    first < from
+        && doc.is_in(first, &FRONTED_OPENERS)
+        && !(first..from).any(|k| doc.is_punct(k, ",") && !doc.quoted(k))
 }
 
 /// Whether token `k` closes a quotation that ends in a comma ("“…,”").
@@ -2404,6 +2433,25 @@ mod tests {
                     "it has debts",
                 ),
             ],
+        );
+        // A clause put before the main one ends at its comma.
+        case(
+            "While critics called the plan a failure, the council approved it.",
+            &[(
+                "reported-speech/source-cue",
+                "critics",
+                "called",
+                "the plan a failure",
+            )],
+        );
+        case(
+            "Critics said the plan, which cost millions, was a failure.",
+            &[(
+                "reported-speech/source-cue",
+                "Critics",
+                "said",
+                "the plan, which cost millions, was a failure",
+            )],
         );
         // A comma inside the closing quotation mark ends the clause before a participle.
         case(
