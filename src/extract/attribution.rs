@@ -1522,7 +1522,9 @@ fn verb_rules(
                     referent,
                     cue_span,
                 ));
-            } else if let Some(tail) = parenthetical_tail(doc, s, &after) {
+            } else if kind != ClaimKind::Direct
+                && let Some(tail) = parenthetical_tail(doc, s, &after)
+            {
                 // "Bob, they said, ordered them to wait.": the claim runs around the cue.
                 let whole = content.cover(tail);
                 let kind = if (s.first..s.end)
@@ -2053,7 +2055,13 @@ fn asked(doc: &Doc<'_>, si: usize, s: &Sentence, cue: Cue) -> Option<Found> {
     let fronted = c <= s.first + 1 || (after_conjunction && c <= s.first + 2);
     let end = if fronted {
         (from..s.end)
-            .find(|&k| doc.is_punct(k, ",") && !doc.quoted(k))
+            .find_map(|k| {
+                if doc.is_punct(k, ",") && !doc.quoted(k) {
+                    Some(k)
+                } else {
+                    comma_in_close(doc, k).then_some(k + 1)
+                }
+            })
             .unwrap_or(s.end)
     } else {
         content_end(doc, from, s.end)
@@ -2561,6 +2569,34 @@ mod tests {
                     "the count",
                 ),
                 ("direct/continuation", "Kim", "said", "Badly"),
+            ],
+        );
+        // An unquoted aside after a quotation's cue is not part of the quotation, unlike
+        // the rest of an unquoted claim around its cue.
+        case(
+            "“We lost,” Kim said, in a quiet voice.",
+            &[("direct/after-quote", "Kim", "said", "We lost")],
+        );
+        case(
+            "The vote, Kim said, was lost.",
+            &[(
+                "reported-speech/parenthetical",
+                "Kim",
+                "said",
+                "The vote, Kim said, was lost",
+            )],
+        );
+        // A fronted question ends at a comma inside its closing quotation mark.
+        case(
+            "Asked whether the plan was “fair,” most voters said yes.",
+            &[
+                (
+                    "question/asked",
+                    "",
+                    "Asked",
+                    "whether the plan was “fair,”",
+                ),
+                ("reported-speech/source-cue", "most voters", "said", "yes"),
             ],
         );
     }
