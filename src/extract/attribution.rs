@@ -1098,13 +1098,18 @@ static FRONTED_OPENERS: WordList = WordList::new(&[
     "Whereas", "Until", "Unless",
 ]);
 
-/// Whether `from` lies in a subordinate clause that opens its sentence and has not been
-/// closed by a comma yet ("While critics said [from] …, …").
+/// Whether `from` lies in a subordinate clause, at the start of its sentence or after a
+/// comma, that has not been closed by a comma yet ("While critics said [from] …, …",
+/// "…, but when critics said [from] …, …").
 fn in_fronted_clause(doc: &Doc<'_>, from: usize) -> bool {
     let Some(s) = doc.sentences.get(doc.sentence_of(from)) else {
         return false;
     };
-    let mut first = s.first;
+    // The clause holding `from` starts after the last comma before it.
+    let mut first = (s.first..from)
+        .rev()
+        .find(|&k| doc.is_punct(k, ",") && !doc.quoted(k))
+        .map_or(s.first, |c| c + 1);
     while first < from
         && (doc.is_any(first, &["But", "And", "Yet"]) || doc.kind(first) == Some(Kind::Open))
     {
@@ -2450,6 +2455,15 @@ mod tests {
                 "critics",
                 "called",
                 "the plan a failure",
+            )],
+        );
+        case(
+            "The plan passed, but when critics called it a failure, the council wavered.",
+            &[(
+                "reported-speech/source-cue",
+                "critics",
+                "called",
+                "it a failure",
             )],
         );
         case(
