@@ -2013,7 +2013,10 @@ fn hedge(doc: &Doc<'_>, si: usize, s: &Sentence, cue: Cue, attach: HedgeAttach) 
             };
             make_content(doc, k, s.end)?
         }
-        HedgeAttach::Subject => make_content(doc, s.first, s.end)?,
+        HedgeAttach::Subject => match expletive_it(doc, s, cue) {
+            Some(k) => make_content(doc, k, s.end)?,
+            None => make_content(doc, s.first, s.end)?,
+        },
     };
     let mut f = new_found(
         ClaimKind::Unattributed,
@@ -2035,6 +2038,49 @@ fn hedge(doc: &Doc<'_>, si: usize, s: &Sentence, cue: Cue, attach: HedgeAttach) 
         };
     f.cue = Some(doc.span(cue.first, cue_end));
     Some(f)
+}
+
+/// "It seems that …", "it may appear, though, that …": with an empty "it" as subject, the
+/// content is what follows the cue (its "to" kept, a "that" and an aside dropped). The
+/// first token of that content.
+fn expletive_it(doc: &Doc<'_>, s: &Sentence, cue: Cue) -> Option<usize> {
+    // The cue may hold the "it" itself ("it appears").
+    let mut j = if doc.is(cue.first, "it") {
+        cue.first
+    } else {
+        cue.first.checked_sub(1)?
+    };
+    while j > s.first
+        && doc.is_any(
+            j,
+            &["may", "might", "would", "could", "now", "also", "still"],
+        )
+    {
+        j -= 1;
+    }
+    let clause_start = j == s.first
+        || doc.is_punct(j - 1, ",")
+        || doc.kind(j - 1) == Some(Kind::Open)
+        || doc.is_any(j - 1, &["but", "and", "so", "yet"]);
+    if !doc.is_any(j, &["it"]) || !clause_start {
+        return None;
+    }
+    let mut k = if cue.end > cue.first + 1 && doc.is(cue.end - 1, "to") {
+        cue.end - 1
+    } else {
+        cue.end
+    };
+    // "it appears, though, that …"
+    if doc.is_punct(k, ",")
+        && let Some(c) = (k + 1..(k + 4).min(s.end)).find(|&c| doc.is_punct(c, ","))
+        && doc.is(c + 1, "that")
+    {
+        k = c + 1;
+    }
+    if doc.is(k, "that") {
+        k += 1;
+    }
+    (k < s.end).then_some(k)
 }
 
 /// Words that open the question after "asked".
@@ -2659,6 +2705,15 @@ mod tests {
                 "seemed",
                 "The deal seemed to collapse overnight",
             )],
+        );
+        // An empty "it" is no part of the content.
+        case(
+            "It seems that the deal collapsed overnight.",
+            &[("hedge/clause", "", "seems", "the deal collapsed overnight")],
+        );
+        case(
+            "By Monday, it appeared, though, that the deal was dead.",
+            &[("hedge/clause", "", "it appeared", "the deal was dead")],
         );
     }
 
