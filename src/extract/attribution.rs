@@ -1060,6 +1060,7 @@ fn runs_into_cue(doc: &Doc<'_>, from: usize, end: usize) -> bool {
 /// Where content after a cue ends: before a second attribution of the same source
 /// (", adding that …", "… and insisted that …"), else at the sentence end.
 fn content_end(doc: &Doc<'_>, from: usize, end: usize) -> usize {
+    let fronted = in_fronted_clause(doc, from);
     let mut k = from + 1;
     while k < end {
         if !doc.quoted(k) {
@@ -1070,7 +1071,11 @@ fn content_end(doc: &Doc<'_>, from: usize, end: usize) -> usize {
             if doc.is_punct(k, ",") && cue_next && next.is_some_and(|v| is_participle(doc, v)) {
                 return k;
             }
-            if doc.is(k, "and")
+            // "… a “ridiculous idea,” adding that …": the comma inside the closing mark.
+            if comma_in_close(doc, k) && cue_next && next.is_some_and(|v| is_participle(doc, v)) {
+                return k + 1;
+            }
+            if doc.is_any(k, &["and", "but"])
                 && cue_next
                 && next.is_some_and(|v| !is_participle(doc, v) && second_cue(doc, v))
             {
@@ -1084,6 +1089,11 @@ fn content_end(doc: &Doc<'_>, from: usize, end: usize) -> usize {
             // The reporter takes over after a semicolon, a dash or a comment clause
             // ("…, which he called …", "…, while Bush said …").
             if doc.is_punct(k, ";") && k > from + 2 {
+                return k;
+            }
+            // "While critics called him an actor, the truth was …": the comma closes the
+            // clause that holds the attribution.
+            if fronted && doc.is_punct(k, ",") && k > from + 1 {
                 return k;
             }
             if doc.is_punct(k, ",")
@@ -1106,6 +1116,39 @@ fn content_end(doc: &Doc<'_>, from: usize, end: usize) -> usize {
     end
 }
 
+/// Words that open a subordinate clause put before the main one ("While …, …").
+static FRONTED_OPENERS: WordList = WordList::new(&[
+    "While", "Although", "Though", "After", "When", "Because", "Since", "If", "Before", "Once",
+    "Whereas", "Until", "Unless",
+]);
+
+/// Whether `from` lies in a subordinate clause, at the start of its sentence or after a
+/// comma, that has not been closed by a comma yet ("While critics said [from] …, …",
+/// "…, but when critics said [from] …, …").
+fn in_fronted_clause(doc: &Doc<'_>, from: usize) -> bool {
+    let Some(s) = doc.sentences.get(doc.sentence_of(from)) else {
+        return false;
+    };
+    // The clause holding `from` starts after the last comma before it.
+    let mut first = (s.first..from)
+        .rev()
+        .find(|&k| doc.is_punct(k, ",") && !doc.quoted(k))
+        .map_or(s.first, |c| c + 1);
+    while first < from
+        && (doc.is_any(first, &["But", "And", "Yet"]) || doc.kind(first) == Some(Kind::Open))
+    {
+        first += 1;
+    }
+    first < from
+        && doc.is_in(first, &FRONTED_OPENERS)
+        && !(first..from).any(|k| doc.is_punct(k, ",") && !doc.quoted(k))
+}
+
+/// Whether token `k` closes a quotation that ends in a comma ("“…,”").
+fn comma_in_close(doc: &Doc<'_>, k: usize) -> bool {
+    k > 0 && doc.kind(k) == Some(Kind::Close) && doc.is_punct(k - 1, ",")
+}
+
 /// Where a clause opened by "that" starts after an adverbial of place or time that
 /// follows the cue ("said in Salem, New Hampshire, on Monday that …", "said at the time
 /// that …"): the position of "that", if it comes within a short stretch of plain words.
@@ -1114,7 +1157,7 @@ fn that_after_adverbial(doc: &Doc<'_>, k: usize, end: usize) -> Option<usize> {
         || !doc.is_any(
             k,
             &[
-                "in", "at", "on", "during", "after", "before", "from", "while",
+                "in", "at", "on", "during", "after", "before", "from", "while", "through", "with",
             ],
         )
     {
@@ -1362,7 +1405,10 @@ fn verb_rules(
     let reason = anonymity_reason(doc, s.first, s.end);
 
     // ", adding that …": the participle continues the sentence's earlier attribution.
-    if c > s.first && doc.is_punct(c - 1, ",") && is_participle(doc, c) {
+    if c > s.first
+        && (doc.is_punct(c - 1, ",") || comma_in_close(doc, c - 1))
+        && is_participle(doc, c)
+    {
         let anonymity =
             doc.has(c, vocab::ANONYMITY_START) || doc.is_any(after.content_first, &["not", "to"]);
         if !anonymity && let Some((kind, content)) = content_after {
@@ -1514,7 +1560,9 @@ fn verb_rules(
                     referent,
                     cue_span,
                 ));
-            } else if let Some(tail) = parenthetical_tail(doc, s, &after) {
+            } else if kind != ClaimKind::Direct
+                && let Some(tail) = parenthetical_tail(doc, s, &after)
+            {
                 // "Bob, they said, ordered them to wait.": the claim runs around the cue.
                 let whole = content.cover(tail);
                 let kind = if (s.first..s.end)
@@ -2065,7 +2113,10 @@ fn hedge(doc: &Doc<'_>, si: usize, s: &Sentence, cue: Cue, attach: HedgeAttach) 
             };
             make_content(doc, k, s.end)?
         }
-        HedgeAttach::Subject => make_content(doc, s.first, s.end)?,
+        HedgeAttach::Subject => match expletive_it(doc, s, cue) {
+            Some(k) => make_content(doc, k, s.end)?,
+            None => make_content(doc, s.first, s.end)?,
+        },
     };
     let mut f = new_found(
         ClaimKind::Unattributed,
@@ -2087,6 +2138,49 @@ fn hedge(doc: &Doc<'_>, si: usize, s: &Sentence, cue: Cue, attach: HedgeAttach) 
         };
     f.cue = Some(doc.span(cue.first, cue_end));
     Some(f)
+}
+
+/// "It seems that …", "it may appear, though, that …": with an empty "it" as subject, the
+/// content is what follows the cue (its "to" kept, a "that" and an aside dropped). The
+/// first token of that content.
+fn expletive_it(doc: &Doc<'_>, s: &Sentence, cue: Cue) -> Option<usize> {
+    // The cue may hold the "it" itself ("it appears").
+    let mut j = if doc.is(cue.first, "it") {
+        cue.first
+    } else {
+        cue.first.checked_sub(1)?
+    };
+    while j > s.first
+        && doc.is_any(
+            j,
+            &["may", "might", "would", "could", "now", "also", "still"],
+        )
+    {
+        j -= 1;
+    }
+    let clause_start = j == s.first
+        || doc.is_punct(j - 1, ",")
+        || doc.kind(j - 1) == Some(Kind::Open)
+        || doc.is_any(j - 1, &["but", "and", "so", "yet"]);
+    if !doc.is_any(j, &["it"]) || !clause_start {
+        return None;
+    }
+    let mut k = if cue.end > cue.first + 1 && doc.is(cue.end - 1, "to") {
+        cue.end - 1
+    } else {
+        cue.end
+    };
+    // "it appears, though, that …"
+    if doc.is_punct(k, ",")
+        && let Some(c) = (k + 1..(k + 4).min(s.end)).find(|&c| doc.is_punct(c, ","))
+        && doc.is(c + 1, "that")
+    {
+        k = c + 1;
+    }
+    if doc.is(k, "that") {
+        k += 1;
+    }
+    (k < s.end).then_some(k)
 }
 
 /// Words that open the question after "asked".
@@ -2112,7 +2206,13 @@ fn asked(doc: &Doc<'_>, si: usize, s: &Sentence, cue: Cue) -> Option<Found> {
     let fronted = c <= s.first + 1 || (after_conjunction && c <= s.first + 2);
     let end = if fronted {
         (from..s.end)
-            .find(|&k| doc.is_punct(k, ",") && !doc.quoted(k))
+            .find_map(|k| {
+                if doc.is_punct(k, ",") && !doc.quoted(k) {
+                    Some(k)
+                } else {
+                    comma_in_close(doc, k).then_some(k + 1)
+                }
+            })
             .unwrap_or(s.end)
     } else {
         content_end(doc, from, s.end)
@@ -2453,6 +2553,15 @@ mod tests {
                 "the team was tired",
             )],
         );
+        case(
+            "The coach said through a spokesman that the team was tired.",
+            &[(
+                "reported-speech/source-cue",
+                "The coach",
+                "said",
+                "the team was tired",
+            )],
+        );
         // A "that" after a determiner or a comma does not open the content.
         case(
             "The coach said in the end, that was enough.",
@@ -2563,6 +2672,69 @@ mod tests {
             ],
         );
         case(
+            "Ana Ruiz said the club is independent but conceded that it has debts.",
+            &[
+                (
+                    "reported-speech/source-cue",
+                    "Ana Ruiz",
+                    "said",
+                    "the club is independent",
+                ),
+                (
+                    "reported-speech/conjoined-subject",
+                    "Ana Ruiz",
+                    "conceded",
+                    "it has debts",
+                ),
+            ],
+        );
+        // A clause put before the main one ends at its comma.
+        case(
+            "While critics called the plan a failure, the council approved it.",
+            &[(
+                "reported-speech/source-cue",
+                "critics",
+                "called",
+                "the plan a failure",
+            )],
+        );
+        case(
+            "The plan passed, but when critics called it a failure, the council wavered.",
+            &[(
+                "reported-speech/source-cue",
+                "critics",
+                "called",
+                "it a failure",
+            )],
+        );
+        case(
+            "Critics said the plan, which cost millions, was a failure.",
+            &[(
+                "reported-speech/source-cue",
+                "Critics",
+                "said",
+                "the plan, which cost millions, was a failure",
+            )],
+        );
+        // A comma inside the closing quotation mark ends the clause before a participle.
+        case(
+            "Ana Ruiz called the plan a “bad joke,” adding that the club would fight it.",
+            &[
+                (
+                    "reported-speech/source-cue",
+                    "Ana Ruiz",
+                    "called",
+                    "the plan a “bad joke,”",
+                ),
+                (
+                    "reported-speech/participle",
+                    "Ana Ruiz",
+                    "adding",
+                    "the club would fight it",
+                ),
+            ],
+        );
+        case(
             "He sold the farm in May, but said the price was too low.",
             &[(
                 "reported-speech/conjoined-subject",
@@ -2654,6 +2826,34 @@ mod tests {
                 ("direct/continuation", "Kim", "said", "Badly"),
             ],
         );
+        // An unquoted aside after a quotation's cue is not part of the quotation, unlike
+        // the rest of an unquoted claim around its cue.
+        case(
+            "“We lost,” Kim said, in a quiet voice.",
+            &[("direct/after-quote", "Kim", "said", "We lost")],
+        );
+        case(
+            "The vote, Kim said, was lost.",
+            &[(
+                "reported-speech/parenthetical",
+                "Kim",
+                "said",
+                "The vote, Kim said, was lost",
+            )],
+        );
+        // A fronted question ends at a comma inside its closing quotation mark.
+        case(
+            "Asked whether the plan was “fair,” most voters said yes.",
+            &[
+                (
+                    "question/asked",
+                    "",
+                    "Asked",
+                    "whether the plan was “fair,”",
+                ),
+                ("reported-speech/source-cue", "most voters", "said", "yes"),
+            ],
+        );
     }
 
     #[test]
@@ -2700,6 +2900,15 @@ mod tests {
                 "seemed",
                 "The deal seemed to collapse overnight",
             )],
+        );
+        // An empty "it" is no part of the content.
+        case(
+            "It seems that the deal collapsed overnight.",
+            &[("hedge/clause", "", "seems", "the deal collapsed overnight")],
+        );
+        case(
+            "By Monday, it appeared, though, that the deal was dead.",
+            &[("hedge/clause", "", "it appeared", "the deal was dead")],
         );
     }
 

@@ -64,7 +64,8 @@ pub fn split(
             && tokens
                 .get(i + 1)
                 .is_some_and(|n| n.para == t.para && starts_sentence(text, n))
-            && !attribution_follows(text, tokens, flags, i + 1)
+            && !(quote_opens_sentence(in_quote, i, first)
+                && attribution_follows(text, tokens, flags, i + 1))
         {
             boundary_after = Some(i);
         }
@@ -86,6 +87,21 @@ pub fn split(
         }
     }
     sentences
+}
+
+/// Whether the quotation closed at `close` opened the sentence that starts at `first`
+/// ("“…!” Bush said."), rather than inside it ("Lee said the plan was “dead.” He left."):
+/// only the first is continued by an attribution after it.
+fn quote_opens_sentence(in_quote: &[Option<u32>], close: usize, first: usize) -> bool {
+    let Some(q) = close.checked_sub(1).and_then(|k| in_quote[k]) else {
+        return false;
+    };
+    let mut k = close - 1;
+    while k > first && in_quote[k - 1] == Some(q) {
+        k -= 1;
+    }
+    // `k` is the first inner token; the opening mark is just before it.
+    k <= first + 1
 }
 
 /// "“…!” Bush said.": a short name and a cue verb after a closing quote continue its
@@ -220,6 +236,20 @@ mod tests {
             "“Why?” he asked. “Because.” Fine",
             &["“Why?” he asked.", "“Because.”", "Fine"],
         );
+        // A quotation inside a sentence ends it with its full stop, even when the next
+        // sentence starts with a speaker and a verb.
+        case(
+            "Lee said the plan was “dead.” He added that talks would go on.",
+            &[
+                "Lee said the plan was “dead.”",
+                "He added that talks would go on.",
+            ],
+        );
+        case(
+            "Lee said: “We won. We always win.” Smith said nothing.",
+            &["Lee said: “We won. We always win.”", "Smith said nothing."],
+        );
+        case("“We won!” Smith said.", &["“We won!” Smith said."]);
         case(
             "J. R. Smith spoke.\nNew line",
             &["J. R. Smith spoke.", "New line"],
