@@ -833,6 +833,8 @@ fn np_back(doc: &Doc<'_>, b: usize, floor: usize) -> Option<SourcePhrase> {
     for d in (first + 1..core_end).rev() {
         if doc.is_determiner(d)
             && !doc.is(d, "that")
+            // a middle initial: "William A. Ackman"
+            && !(doc.is_cap(d) && doc.s(d).len() == 1 && doc.is_punct(d + 1, "."))
             && doc.is_word(d - 1)
             && !doc.is_in(d - 1, &NP_PREPS)
             && !doc.is_any(d - 1, &["to"])
