@@ -755,6 +755,12 @@ fn np_word(doc: &Doc<'_>, j: usize, floor: usize) -> bool {
     !(doc.is_clause_word(j) || verb || bare_to || doc.quoted(j))
 }
 
+/// Prepositions that can govern a pronoun at the end of a source phrase.
+static PRONOUN_PREPS: WordList = WordList::new(&[
+    "about", "around", "at", "by", "for", "from", "in", "like", "near", "of", "on", "than", "to",
+    "with",
+]);
+
 /// NP-internal prepositions allowed when walking back over a source phrase.
 static NP_PREPS: WordList = WordList::new(&[
     "of", "for", "at", "from", "in", "on", "with", "close", "familiar",
@@ -827,6 +833,15 @@ fn np_back(doc: &Doc<'_>, b: usize, floor: usize) -> Option<SourcePhrase> {
     }
     if first >= end {
         return None;
+    }
+    // "a fact he conceded", "On Monday she said": a subject pronoun is the whole source,
+    // unless a preposition governs it ("most of them", "a source close to him").
+    if first < b
+        && doc.is_pronoun(b)
+        && !doc.is_in(b - 1, &PRONOUN_PREPS)
+        && (first..b).all(|k| !doc.is_punct(k, ","))
+    {
+        first = b;
     }
     // "the meeting the minister": the later determiner starts the phrase.
     let core_end = (first..end).find(|&k| doc.is_punct(k, ",")).unwrap_or(end);
@@ -2268,6 +2283,28 @@ mod tests {
                 "The coach",
                 "said",
                 "in the end, that was enough",
+            )],
+        );
+    }
+
+    #[test]
+    fn a_subject_pronoun_is_the_whole_source() {
+        case(
+            "It was a point he conceded that the plan was late.",
+            &[(
+                "reported-speech/source-cue",
+                "he",
+                "conceded",
+                "the plan was late",
+            )],
+        );
+        case(
+            "Most of them said the plan was late.",
+            &[(
+                "reported-speech/source-cue",
+                "Most of them",
+                "said",
+                "the plan was late",
             )],
         );
     }
