@@ -717,6 +717,7 @@ fn np_forward(doc: &Doc<'_>, k: usize, limit: usize, max: usize) -> Option<(usiz
                     || (j > k && doc.is_any(j, &["on", "in", "to"])))
             }
             Some(Kind::Number) => true,
+            Some(Kind::Punct) if j > k && joined_slash(doc, j) => true,
             Some(Kind::Punct) => {
                 doc.is_punct(j, ".")
                     && j > k
@@ -734,6 +735,17 @@ fn np_forward(doc: &Doc<'_>, k: usize, limit: usize, max: usize) -> Option<(usiz
         j += 1;
     }
     (j > k).then_some((k, j))
+}
+
+/// A slash written between two words without spaces ("CNN/ORC", "USA TODAY/Suffolk").
+fn joined_slash(doc: &Doc<'_>, j: usize) -> bool {
+    doc.is_punct(j, "/")
+        && j > 0
+        && j + 1 < doc.len()
+        && doc.kind(j - 1) != Some(Kind::Punct)
+        && doc.kind(j + 1) != Some(Kind::Punct)
+        && doc.tokens[j - 1].span.end == doc.tokens[j].span.start
+        && doc.tokens[j].span.end == doc.tokens[j + 1].span.start
 }
 
 /// A source phrase `(first, end)` and the phrase naming its speaker when that differs.
@@ -813,6 +825,8 @@ fn np_back(doc: &Doc<'_>, b: usize, floor: usize) -> Option<SourcePhrase> {
                     // A free-standing "-" is a dash ("LONDON (Reuters) - Trump said"),
                     // not a hyphen: hyphenated words are single tokens.
                     || doc.is_any(j, &["&"])
+                    // "a CNN/ORC poll": a slash inside a word
+                    || (j > floor && joined_slash(doc, j))
                     // the apostrophe of a plural possessive ("Sanders’ campaign")
                     || (doc.is_any(j, &["’", "'"])
                         && j > floor
@@ -2283,6 +2297,19 @@ mod tests {
                 "The coach",
                 "said",
                 "in the end, that was enough",
+            )],
+        );
+    }
+
+    #[test]
+    fn a_slash_joins_the_names_of_joint_pollsters() {
+        case(
+            "A new CBS/Harris poll found that support had dropped.",
+            &[(
+                "reported-speech/source-cue",
+                "A new CBS/Harris poll",
+                "found",
+                "support had dropped",
             )],
         );
     }
