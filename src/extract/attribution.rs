@@ -724,6 +724,8 @@ fn np_forward(doc: &Doc<'_>, k: usize, limit: usize, max: usize) -> Option<(usiz
                     && doc.tokens[j - 1].span.end == doc.tokens[j].span.start
                     && doc.is_cap(j - 1)
                     && (doc.lex.abbreviations.contains(doc.lower(j - 1).as_ref())
+                        // a dotted abbreviation: "U.S.", "J.M. Berger"
+                        || doc.s(j - 1).contains('.')
                         // a middle initial: "Kevin D. Williamson"
                         || (doc.s(j - 1).len() == 1 && doc.is_cap(j + 1)))
             }
@@ -821,7 +823,8 @@ fn np_back(doc: &Doc<'_>, b: usize, floor: usize) -> Option<SourcePhrase> {
                     && doc.is_word(j - 1)
                     && doc.tokens[j - 1].span.end == doc.tokens[j].span.start
                     && (doc.lex.abbreviations.contains(doc.lower(j - 1).as_ref())
-                        || doc.s(j - 1).chars().count() == 1))
+                        || doc.s(j - 1).chars().count() == 1
+                        || doc.s(j - 1).contains('.')))
                     // A free-standing "-" is a dash ("LONDON (Reuters) - Trump said"),
                     // not a hyphen: hyphenated words are single tokens.
                     || doc.is_any(j, &["&"])
@@ -2297,6 +2300,28 @@ mod tests {
                 "The coach",
                 "said",
                 "in the end, that was enough",
+            )],
+        );
+    }
+
+    #[test]
+    fn dotted_abbreviations_stay_inside_the_source() {
+        case(
+            "“Prices will rise,” said J.R. Haldane of the bank.",
+            &[(
+                "reported-speech/inverted",
+                "J.R. Haldane of the bank",
+                "said",
+                "Prices will rise",
+            )],
+        );
+        case(
+            "A former U.N. envoy said the talks had failed.",
+            &[(
+                "reported-speech/source-cue",
+                "A former U.N. envoy",
+                "said",
+                "the talks had failed",
             )],
         );
     }
