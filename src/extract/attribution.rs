@@ -709,6 +709,11 @@ fn agency_of(doc: &Doc<'_>, a: usize, b: usize) -> Option<String> {
 fn np_forward(doc: &Doc<'_>, k: usize, limit: usize, max: usize) -> Option<(usize, usize)> {
     let mut j = k;
     while j < limit && j - k < max {
+        // "Sen. Ann Lee (D-Ore.)": a party label after a name belongs to it.
+        if let Some(close) = party_label(doc, j, limit) {
+            j = close + 1;
+            continue;
+        }
         let ok = match doc.kind(j) {
             Some(Kind::Word) => {
                 !(doc.is_clause_word(j)
@@ -737,6 +742,19 @@ fn np_forward(doc: &Doc<'_>, k: usize, limit: usize, max: usize) -> Option<(usiz
         j += 1;
     }
     (j > k).then_some((k, j))
+}
+
+/// A party label in parentheses opening at `j` right after a capitalised word ("(D-Ore.)",
+/// "(R)"): the index of its closing parenthesis.
+fn party_label(doc: &Doc<'_>, j: usize, limit: usize) -> Option<usize> {
+    if j == 0 || !doc.is_punct(j, "(") || !doc.is_cap(j - 1) || !doc.is_word(j - 1) {
+        return None;
+    }
+    let close = (j + 1..limit.min(j + 8)).find(|&k| doc.is_punct(k, ")"))?;
+    let first = doc.s(j + 1);
+    let label = matches!(first.split_once('-'), Some((p, _)) if p.len() == 1)
+        || (close == j + 2 && first.len() == 1);
+    (label && doc.is_cap(j + 1)).then_some(close)
 }
 
 /// A slash written between two words without spaces ("CNN/ORC", "USA TODAY/Suffolk").
@@ -2300,6 +2318,29 @@ mod tests {
                 "The coach",
                 "said",
                 "in the end, that was enough",
+            )],
+        );
+    }
+
+    #[test]
+    fn a_party_label_after_the_cue_belongs_to_the_source() {
+        case(
+            "“The bill is dead,” said Sen. Ann Lee (D-Ore.).",
+            &[(
+                "reported-speech/inverted",
+                "Sen. Ann Lee (D-Ore.)",
+                "said",
+                "The bill is dead",
+            )],
+        );
+        // Other asides in parentheses are not labels.
+        case(
+            "“The bill is dead,” said Ann Lee (Oregon).",
+            &[(
+                "reported-speech/inverted",
+                "Ann Lee",
+                "said",
+                "The bill is dead",
             )],
         );
     }
