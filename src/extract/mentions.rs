@@ -933,7 +933,10 @@ pub fn titled_names(doc: &Doc<'_>, first: usize, end: usize) -> Vec<(usize, usiz
         }
         // A bare personal name: two or three capitalised words that are not institutions,
         // places or grammar words ("Donald Trump", "Robert C. Scott").
-        if doc.is_cap(k) && !doc.quoted(k) && (k == first || !doc.is_cap(k - 1)) {
+        // A name may follow a capitalised opening word ("Perhaps Ann Lee …").
+        let run_start =
+            k == first || !doc.is_cap(k - 1) || (k - 1 == first && doc.has(k - 1, vocab::NOT_NAME));
+        if doc.is_cap(k) && !doc.quoted(k) && run_start {
             let mut e = k;
             while e < end
                 && (doc.is_cap(e)
@@ -1068,6 +1071,8 @@ mod tests {
         );
         // The article "A" is no initial.
         names_in("A Reyes voter came.", &[]);
+        // An opening adverb is no first name.
+        names_in("Perhaps Ann Lee knew.", &["Ann Lee"]);
     }
 
     /// (phrase, kind, name, title, affiliation, description)
