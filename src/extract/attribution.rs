@@ -710,6 +710,11 @@ fn agency_of(doc: &Doc<'_>, a: usize, b: usize) -> Option<String> {
 fn np_forward(doc: &Doc<'_>, k: usize, limit: usize, max: usize) -> Option<(usize, usize)> {
     let mut j = k;
     while j < limit && j - k < max {
+        // "Sen. Ann Lee (D-Ore.)": a party label after a name belongs to it.
+        if let Some(close) = party_label(doc, j, limit) {
+            j = close + 1;
+            continue;
+        }
         let ok = match doc.kind(j) {
             Some(Kind::Word) => {
                 !(doc.is_clause_word(j)
@@ -718,12 +723,15 @@ fn np_forward(doc: &Doc<'_>, k: usize, limit: usize, max: usize) -> Option<(usiz
                     || (j > k && doc.is_any(j, &["on", "in", "to"])))
             }
             Some(Kind::Number) => true,
+            Some(Kind::Punct) if j > k && joined_slash(doc, j) => true,
             Some(Kind::Punct) => {
                 doc.is_punct(j, ".")
                     && j > k
                     && doc.tokens[j - 1].span.end == doc.tokens[j].span.start
                     && doc.is_cap(j - 1)
                     && (doc.lex.abbreviations.contains(doc.lower(j - 1).as_ref())
+                        // a dotted abbreviation: "U.S.", "J.M. Berger"
+                        || doc.s(j - 1).contains('.')
                         // a middle initial: "Kevin D. Williamson"
                         || (doc.s(j - 1).len() == 1 && doc.is_cap(j + 1)))
             }
@@ -735,6 +743,30 @@ fn np_forward(doc: &Doc<'_>, k: usize, limit: usize, max: usize) -> Option<(usiz
         j += 1;
     }
     (j > k).then_some((k, j))
+}
+
+/// A party label in parentheses opening at `j` right after a capitalised word ("(D-Ore.)",
+/// "(R)"): the index of its closing parenthesis.
+fn party_label(doc: &Doc<'_>, j: usize, limit: usize) -> Option<usize> {
+    if j == 0 || !doc.is_punct(j, "(") || !doc.is_cap(j - 1) || !doc.is_word(j - 1) {
+        return None;
+    }
+    let close = (j + 1..limit.min(j + 8)).find(|&k| doc.is_punct(k, ")"))?;
+    let first = doc.s(j + 1);
+    let label = matches!(first.split_once('-'), Some((p, _)) if p.len() == 1)
+        || (close == j + 2 && first.len() == 1);
+    (label && doc.is_cap(j + 1)).then_some(close)
+}
+
+/// A slash written between two words without spaces ("CNN/ORC", "USA TODAY/Suffolk").
+fn joined_slash(doc: &Doc<'_>, j: usize) -> bool {
+    doc.is_punct(j, "/")
+        && j > 0
+        && j + 1 < doc.len()
+        && doc.kind(j - 1) != Some(Kind::Punct)
+        && doc.kind(j + 1) != Some(Kind::Punct)
+        && doc.tokens[j - 1].span.end == doc.tokens[j].span.start
+        && doc.tokens[j].span.end == doc.tokens[j + 1].span.start
 }
 
 /// A source phrase `(first, end)` and the phrase naming its speaker when that differs.
@@ -755,6 +787,12 @@ fn np_word(doc: &Doc<'_>, j: usize, floor: usize) -> bool {
     let bare_to = doc.is(j, "to") && !doc.is(j.wrapping_sub(1), "close");
     !(doc.is_clause_word(j) || verb || bare_to || doc.quoted(j))
 }
+
+/// Prepositions that can govern a pronoun at the end of a source phrase.
+static PRONOUN_PREPS: WordList = WordList::new(&[
+    "about", "around", "at", "by", "for", "from", "in", "like", "near", "of", "on", "than", "to",
+    "with",
+]);
 
 /// NP-internal prepositions allowed when walking back over a source phrase.
 static NP_PREPS: WordList = WordList::new(&[
@@ -804,10 +842,13 @@ fn np_back(doc: &Doc<'_>, b: usize, floor: usize) -> Option<SourcePhrase> {
                     && doc.is_word(j - 1)
                     && doc.tokens[j - 1].span.end == doc.tokens[j].span.start
                     && (doc.lex.abbreviations.contains(doc.lower(j - 1).as_ref())
-                        || doc.s(j - 1).chars().count() == 1))
+                        || doc.s(j - 1).chars().count() == 1
+                        || doc.s(j - 1).contains('.')))
                     // A free-standing "-" is a dash ("LONDON (Reuters) - Trump said"),
                     // not a hyphen: hyphenated words are single tokens.
                     || doc.is_any(j, &["&"])
+                    // "a CNN/ORC poll": a slash inside a word
+                    || (j > floor && joined_slash(doc, j))
                     // the apostrophe of a plural possessive ("Sanders’ campaign")
                     || (doc.is_any(j, &["’", "'"])
                         && j > floor
@@ -829,11 +870,22 @@ fn np_back(doc: &Doc<'_>, b: usize, floor: usize) -> Option<SourcePhrase> {
     if first >= end {
         return None;
     }
+    // "a fact he conceded", "On Monday she said": a subject pronoun is the whole source,
+    // unless a preposition governs it ("most of them", "a source close to him").
+    if first < b
+        && doc.is_pronoun(b)
+        && !doc.is_in(b - 1, &PRONOUN_PREPS)
+        && (first..b).all(|k| !doc.is_punct(k, ","))
+    {
+        first = b;
+    }
     // "the meeting the minister": the later determiner starts the phrase.
     let core_end = (first..end).find(|&k| doc.is_punct(k, ",")).unwrap_or(end);
     for d in (first + 1..core_end).rev() {
         if doc.is_determiner(d)
             && !doc.is(d, "that")
+            // a middle initial: "William A. Ackman"
+            && !(doc.is_cap(d) && doc.s(d).len() == 1 && doc.is_punct(d + 1, "."))
             && doc.is_word(d - 1)
             && !doc.is_in(d - 1, &NP_PREPS)
             && !doc.is_any(d - 1, &["to"])
@@ -2570,6 +2622,86 @@ mod tests {
                 "The coach",
                 "said",
                 "in the end, that was enough",
+            )],
+        );
+    }
+
+    #[test]
+    fn a_party_label_after_the_cue_belongs_to_the_source() {
+        case(
+            "“The bill is dead,” said Sen. Ann Lee (D-Ore.).",
+            &[(
+                "reported-speech/inverted",
+                "Sen. Ann Lee (D-Ore.)",
+                "said",
+                "The bill is dead",
+            )],
+        );
+        // Other asides in parentheses are not labels.
+        case(
+            "“The bill is dead,” said Ann Lee (Oregon).",
+            &[(
+                "reported-speech/inverted",
+                "Ann Lee",
+                "said",
+                "The bill is dead",
+            )],
+        );
+    }
+
+    #[test]
+    fn dotted_abbreviations_stay_inside_the_source() {
+        case(
+            "“Prices will rise,” said J.R. Haldane of the bank.",
+            &[(
+                "reported-speech/inverted",
+                "J.R. Haldane of the bank",
+                "said",
+                "Prices will rise",
+            )],
+        );
+        case(
+            "A former U.N. envoy said the talks had failed.",
+            &[(
+                "reported-speech/source-cue",
+                "A former U.N. envoy",
+                "said",
+                "the talks had failed",
+            )],
+        );
+    }
+
+    #[test]
+    fn a_slash_joins_the_names_of_joint_pollsters() {
+        case(
+            "A new CBS/Harris poll found that support had dropped.",
+            &[(
+                "reported-speech/source-cue",
+                "A new CBS/Harris poll",
+                "found",
+                "support had dropped",
+            )],
+        );
+    }
+
+    #[test]
+    fn a_subject_pronoun_is_the_whole_source() {
+        case(
+            "It was a point he conceded that the plan was late.",
+            &[(
+                "reported-speech/source-cue",
+                "he",
+                "conceded",
+                "the plan was late",
+            )],
+        );
+        case(
+            "Most of them said the plan was late.",
+            &[(
+                "reported-speech/source-cue",
+                "Most of them",
+                "said",
+                "the plan was late",
             )],
         );
     }

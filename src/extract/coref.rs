@@ -113,6 +113,13 @@ impl Entities {
         };
         let found = match m.kind {
             MentionKind::Pronoun => self.antecedent(&m.head, at),
+            // "the Republican": the story's candidate of that party.
+            MentionKind::Named
+                if m.definite && matches!(m.head.as_str(), "republican" | "democrat") =>
+            {
+                self.named(m, female)
+                    .or_else(|| self.prominent(doc, m, female))
+            }
             MentionKind::Named => self.named(m, female),
             MentionKind::TitleOnly => self
                 .titled(m)
@@ -369,14 +376,18 @@ impl Entities {
     fn prominent(&self, doc: &Doc<'_>, m: &Mention, female: Option<bool>) -> Option<usize> {
         let role = m.head.as_str();
         let female = match role {
-            "businessman" => Some(false),
             "businesswoman" => Some(true),
+            "businessman" | "billionaire" | "mogul" | "tycoon" | "developer" => {
+                female.or(Some(false))
+            }
             _ => female,
         };
-        // Whether a person never written with the role word may still hold it: anyone
-        // may be the story's candidate when they are a known politician, but being "the
-        // businessman" needs the text to say so.
+        // Whether a person never written with the role word may still hold it: a known
+        // politician who is the story's most mentioned person is its candidate, and its
+        // businessman or neurosurgeon when politicians of the time were both.
         let (words, known_politician): (&[&str], bool) = match role {
+            "republican" => (&["republican", "gop"], true),
+            "democrat" => (&["democrat", "democratic"], true),
             "candidate" | "nominee" | "front-runner" | "frontrunner" | "contender" => (
                 &[
                     "candidate",
@@ -396,8 +407,10 @@ impl Entities {
                     "tycoon",
                     "developer",
                 ],
-                false,
+                true,
             ),
+            // "the retired neurosurgeon" in a campaign story
+            "neurosurgeon" | "surgeon" => (&["neurosurgeon", "surgeon"], true),
             _ => return None,
         };
         let politicians = &crate::lexicon::get().public_officials;
@@ -406,7 +419,13 @@ impl Entities {
             "democratic" | "democrat" => Some(["democratic", "democrat"]),
             _ => None,
         };
-        let parties: Vec<[&str; 2]> = m.modifiers.iter().filter_map(|w| party(w)).collect();
+        let parties: Vec<[&str; 2]> = m
+            .modifiers
+            .iter()
+            .map(String::as_str)
+            .chain([role])
+            .filter_map(party)
+            .collect();
         let written = |e: &Entity, w: &str| {
             e.title
                 .as_deref()
@@ -424,8 +443,11 @@ impl Entities {
             .filter(|(_, e)| {
                 e.kind == MentionKind::Named
                     && e.name.contains(' ')
-                    // A person, not a place: the text marks the name as one.
-                    && (e.female.is_some() || e.title.is_some())
+                    // A person, not a place: the text marks the name as one, or it is a
+                    // known politician.
+                    && (e.female.is_some()
+                        || e.title.is_some()
+                        || politicians.contains_key(surname(&e.name).to_lowercase().as_str()))
                     && !matches!((female, e.named_female), (Some(a), Some(b)) if a != b)
                     && parties.iter().all(|p| p.iter().any(|w| written(e, w)))
             })
@@ -684,6 +706,30 @@ mod tests {
                 "Tom Reed",
             ],
         );
+        // A known politician is the story's businessman or neurosurgeon too, but only a
+        // man is "the billionaire".
+        case(
+            &["Joe Biden", "Biden", "Biden", "the billionaire"],
+            &["Joe Biden", "Joe Biden", "Joe Biden", "Joe Biden"],
+        );
+        case(
+            &["Elizabeth Warren", "Warren", "Warren", "the billionaire"],
+            &[
+                "Elizabeth Warren",
+                "Elizabeth Warren",
+                "Elizabeth Warren",
+                "billionaire",
+            ],
+        );
+        case(
+            &["John Kasich", "Kasich", "Kasich", "the retired surgeon"],
+            &["John Kasich", "John Kasich", "John Kasich", "John Kasich"],
+        );
+        // "the Democrat": the prominent person written with that party.
+        case(
+            &["Democrat Tom Reed", "Reed", "Reed", "the Democrat"],
+            &["Tom Reed", "Tom Reed", "Tom Reed", "Tom Reed"],
+        );
         // Gender and party must agree.
         case(
             &[
@@ -744,11 +790,6 @@ mod tests {
         case(
             &["Joe Biden", "Biden", "Biden", "the former president"],
             &["Joe Biden", "Joe Biden", "Joe Biden", "former president"],
-        );
-        // A politician is not "the businessman" unless the text says so.
-        case(
-            &["Joe Biden", "Biden", "Biden", "the businessman"],
-            &["Joe Biden", "Joe Biden", "Joe Biden", "businessman"],
         );
         // An indefinite description is somebody new.
         case(

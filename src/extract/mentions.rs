@@ -891,6 +891,16 @@ fn person_post_split(doc: &Doc<'_>, start: usize, core_end: usize) -> Option<usi
     (name_like && (marked || names.len() >= 2 || place_after)).then_some(k)
 }
 
+/// The period of a single-letter initial at `i` ("G." in "Emmet G. Sullivan").
+fn is_initial_period(doc: &Doc<'_>, i: usize) -> bool {
+    i > 0
+        && doc.is_punct(i, ".")
+        && doc.is_cap(i - 1)
+        && doc.s(i - 1).chars().count() == 1
+        && doc.tokens[i - 1].span.end == doc.tokens[i].span.start
+        && doc.is_cap(i + 1)
+}
+
 /// Titled names in running text ("Mayor Anna Kowalczyk", "union leader Maria Ostrowski"),
 /// so that a later "she" or surname can refer to them. Token ranges from `first` to `end`.
 #[must_use]
@@ -904,7 +914,10 @@ pub fn titled_names(doc: &Doc<'_>, first: usize, end: usize) -> Vec<(usize, usiz
                 n += 1;
             }
             let mut e = n;
-            while e < end && doc.is_cap(e) && title_word(doc, e).is_none() {
+            // Middle initials keep their period ("Judge Emmet G. Sullivan").
+            while e < end
+                && ((doc.is_cap(e) && title_word(doc, e).is_none()) || is_initial_period(doc, e))
+            {
                 e += 1;
             }
             let needed = if doc.is_cap(k) { 1 } else { 2 };
@@ -920,7 +933,10 @@ pub fn titled_names(doc: &Doc<'_>, first: usize, end: usize) -> Vec<(usize, usiz
         }
         // A bare personal name: two or three capitalised words that are not institutions,
         // places or grammar words ("Donald Trump", "Robert C. Scott").
-        if doc.is_cap(k) && !doc.quoted(k) && (k == first || !doc.is_cap(k - 1)) {
+        // A name may follow a capitalised opening word ("Perhaps Ann Lee …").
+        let run_start =
+            k == first || !doc.is_cap(k - 1) || (k - 1 == first && doc.has(k - 1, vocab::NOT_NAME));
+        if doc.is_cap(k) && !doc.quoted(k) && run_start {
             let mut e = k;
             while e < end
                 && (doc.is_cap(e)
@@ -943,12 +959,17 @@ pub fn titled_names(doc: &Doc<'_>, first: usize, end: usize) -> Vec<(usize, usiz
                     | vocab::BETWEEN
                     | vocab::CUE;
                 let inner_possessive = doc.is_possessive(j) && j + 1 < e;
-                !(doc.has(j, excluded) || inner_possessive || doc.is_upper(j))
+                // A middle initial ("William A. Ackman") is not the article "A".
+                let initial = j > k && is_initial_period(doc, j + 1);
+                initial || !(doc.has(j, excluded) || inner_possessive || doc.is_upper(j))
             });
             if (2..=3).contains(&words) && name_like {
                 out.push((k, e));
+                k = e;
+                continue;
             }
-            k = e.max(k + 1);
+            // A longer run may still hold a titled name ("Phoenix Mayor Ann Lee").
+            k += 1;
             continue;
         }
         k += 1;
@@ -1021,6 +1042,38 @@ fn appositive_title(doc: &Doc<'_>, first: usize, end: usize, m: &mut Mention) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[track_caller]
+    fn names_in(text: &str, expected: &[&str]) {
+        let doc = Doc::new(text, 0);
+        let found: Vec<&str> = titled_names(&doc, 0, doc.len())
+            .into_iter()
+            .map(|(a, b)| doc.text_of(a, b))
+            .collect();
+        assert_eq!(found, expected, "{text}");
+    }
+
+    #[test]
+    fn names_in_running_text() {
+        names_in(
+            "The case went to Judge Ada K. Moss on Friday.",
+            &["Judge Ada K. Moss"],
+        );
+        names_in("The fund is run by Tom B. Reyes now.", &["Tom B. Reyes"]);
+        // A title inside a longer capitalised run.
+        names_in(
+            "Dayton Mayor Lena Ford opened the hall.",
+            &["Dayton Mayor Lena Ford"],
+        );
+        names_in(
+            "Attorney General Omar Haddad opened an inquiry.",
+            &["Attorney General Omar Haddad"],
+        );
+        // The article "A" is no initial.
+        names_in("A Reyes voter came.", &[]);
+        // An opening adverb is no first name.
+        names_in("Perhaps Ann Lee knew.", &["Ann Lee"]);
+    }
 
     /// (phrase, kind, name, title, affiliation, description)
     #[track_caller]
