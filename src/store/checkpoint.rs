@@ -5,12 +5,18 @@
 //! moment SQLite waits for the disk (two `fsync`s). By default the connection that
 //! commits runs the checkpoint itself whenever the log passes 1,000 pages, so the import's
 //! single writer stood still for every one: on a 46 MB import, 83 `fsync`s took a third
-//! of the wall time. While a [`Checkpointer`] lives, the writer's connection does not
-//! checkpoint (`wal_autocheckpoint = 0`); a second connection on a background thread runs
-//! passive checkpoints, which copy what is committed without blocking the writer or any
-//! reader, and the writer restarts the log from its beginning once it has all been copied,
-//! so the log stays about as small as before. Nothing about durability changes: commits
-//! are in the log either way.
+//! of the wall time. While a [`Checkpointer`] lives, a second connection on a background
+//! thread runs passive checkpoints, which copy what is committed without blocking the
+//! writer or any reader, and the writer's own checkpoint waits until the log holds 32 MiB
+//! (`wal_autocheckpoint = 8192` pages). The log can only start again from its beginning
+//! after a checkpoint run by the writer between two of its transactions (a writer that
+//! commits without pause never leaves the background thread such a moment; with
+//! background checkpoints alone the log grew by the size of the whole import), so the
+//! writer still checkpoints now and then, but rarely, and finds most pages already copied.
+//! Measured on a 46 MB import: 83 `fsync`s by the writer took a third of the wall time
+//! with SQLite's default; with the checkpointer the import takes 9 % less wall time and
+//! the log stays under about 45 MB. Nothing about durability changes: commits are in the
+//! log either way.
 
 use std::path::PathBuf;
 use std::thread::JoinHandle;
@@ -23,6 +29,11 @@ use super::Store;
 
 /// How often the background connection looks for committed pages to copy.
 const INTERVAL: Duration = Duration::from_millis(100);
+
+/// The log size (pages) at which the writer checkpoints after all, while the background
+/// thread runs: it finds most pages already copied, and the log starts again from its
+/// beginning, so it never grows past about this size (32 MiB).
+const WRITER_AUTOCHECKPOINT: i64 = 8192;
 
 /// SQLite's default `wal_autocheckpoint`, restored when the checkpointer stops.
 const DEFAULT_AUTOCHECKPOINT: i64 = 1000;
@@ -38,6 +49,11 @@ impl<'a> Checkpointer<'a> {
     /// Starts checkpointing `store`'s database from a thread of its own. For a database
     /// without a file (in memory) it does nothing.
     pub fn start(store: &'a Store) -> rusqlite::Result<Self> {
+        Self::with_writer_limit(store, WRITER_AUTOCHECKPOINT)
+    }
+
+    /// As [`Checkpointer::start`], with the writer checkpointing at `pages` of log.
+    fn with_writer_limit(store: &'a Store, pages: i64) -> rusqlite::Result<Self> {
         let idle = Self {
             store,
             stop: None,
@@ -73,7 +89,9 @@ impl<'a> Checkpointer<'a> {
         let Ok(thread) = spawned else {
             return Ok(idle);
         };
-        store.conn().pragma_update(None, "wal_autocheckpoint", 0)?;
+        store
+            .conn()
+            .pragma_update(None, "wal_autocheckpoint", pages)?;
         Ok(Self {
             stop: Some(stop),
             thread: Some(thread),
@@ -118,8 +136,8 @@ mod tests {
         tx.commit().unwrap();
     }
 
-    /// While the checkpointer runs, the writer does not checkpoint, yet committed pages
-    /// reach the database file; afterwards the writer checkpoints as SQLite does by default.
+    /// While the checkpointer runs, the writer does not checkpoint a small log, yet committed
+    /// pages reach the database file; afterwards the writer checkpoints as SQLite does by default.
     #[test]
     fn committed_pages_reach_the_database_file_without_the_writer() {
         let dir = tempfile::tempdir().unwrap();
@@ -128,7 +146,7 @@ mod tests {
         let before = std::fs::metadata(&path).unwrap().len();
         {
             let _checkpointer = Checkpointer::start(&store).unwrap();
-            assert_eq!(autocheckpoint(&store), 0);
+            assert_eq!(autocheckpoint(&store), WRITER_AUTOCHECKPOINT);
             for batch in 0..10 {
                 write_batch(&store, batch);
             }
@@ -148,6 +166,28 @@ mod tests {
             .query_row("SELECT count(*) FROM speaker_corrections", [], |r| r.get(0))
             .unwrap();
         assert_eq!(n, 2000);
+    }
+
+    /// A writer that commits without pause still keeps the log near its limit: the log
+    /// must start again from its beginning, not grow with everything written.
+    #[test]
+    fn the_log_stays_bounded_under_continuous_writes() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("t.db");
+        let wal = dir.path().join("t.db-wal");
+        let store = Store::open(&path).unwrap();
+        let checkpointer = Checkpointer::with_writer_limit(&store, 256).unwrap();
+        let mut largest = 0;
+        // About 12 MB of rows, twelve times the 1 MiB limit.
+        for batch in 0..240 {
+            write_batch(&store, batch);
+            largest = largest.max(std::fs::metadata(&wal).map_or(0, |m| m.len()));
+        }
+        drop(checkpointer);
+        assert!(
+            largest < 4 << 20,
+            "the log grew to {largest} bytes with a limit of 1 MiB"
+        );
     }
 
     #[test]
