@@ -667,7 +667,19 @@ fn queries(target: usize) -> anyhow::Result<()> {
     ] {
         let matches = reference::count_matches(conn, term)?;
         let (n, t) = time(|| reference::search(conn, term, 20))?;
-        rows.push((format!("search {term} ranked, top {n} of {matches}"), ms(t)));
+        // The ranking alone on one thread and on all, to show what the slices gain.
+        let (_, one) = time(|| whosaid::store::queries::best_matches_on(conn, term, 20, 1))?;
+        let (_, all) = time(|| whosaid::store::queries::best_matches(conn, term, 20))?;
+        rows.push((
+            format!("search {term} ranked, top {n} of {matches}"),
+            format!(
+                "{}; ranking alone {:.2} ms, on 1 thread {:.2} ms (x{:.2})",
+                ms(t),
+                all.as_secs_f64() * 1000.0,
+                one.as_secs_f64() * 1000.0,
+                one.as_secs_f64() / all.as_secs_f64()
+            ),
+        ));
     }
     print_table(&rows);
     Ok(())

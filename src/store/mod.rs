@@ -23,7 +23,7 @@ pub use migrations::SCHEMA_VERSION;
 
 /// How long a connection waits for another writer before giving up. Long enough for
 /// another import's batch (well under a second) many times over.
-const BUSY_TIMEOUT: Duration = Duration::from_secs(60);
+pub(crate) const BUSY_TIMEOUT: Duration = Duration::from_secs(60);
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {

@@ -3,7 +3,7 @@
 //! layer runs them, so their latency on a large database can be measured and kept in
 //! check by the indexes in `schema.sql`.
 
-use rusqlite::{Connection, params};
+use rusqlite::Connection;
 
 use crate::store::queries::{self, ClaimFilter};
 
@@ -57,22 +57,19 @@ fn listed(conn: &Connection, filter: &ClaimFilter) -> rusqlite::Result<Vec<(i64,
         .collect())
 }
 
-/// Claims (id, text) matching the FTS5 query `query`, best bm25 rank first.
-///
-/// Ranks inside the full-text index first and joins the few winners to `claims`
-/// afterwards; ordering by `bm25()` measured about twice as fast as by the `rank` column
-/// on a term matching 40,000 claims. Ranking still scores every match, so a term found
-/// in a tenth of all claims costs tens of milliseconds per 10,000 matches.
+/// Claims (id, text) matching the FTS5 query `query`, best bm25 rank first, as
+/// `whosaid claims --search QUERY --limit N` selects them (ranked inside the full-text
+/// index by [`queries::best_matches`], on several threads on a large store).
 pub fn search(conn: &Connection, query: &str, limit: i64) -> rusqlite::Result<Vec<(i64, String)>> {
-    conn.prepare_cached(
-        "SELECT c.id, c.content_text
-         FROM (SELECT rowid, bm25(claims_fts) AS score FROM claims_fts
-               WHERE claims_fts MATCH ?1 ORDER BY score LIMIT ?2) AS hit
-         JOIN claims c ON c.id = hit.rowid
-         ORDER BY hit.score",
-    )?
-    .query_map(params![query, limit], |r| Ok((r.get(0)?, r.get(1)?)))?
-    .collect()
+    listed(
+        conn,
+        &ClaimFilter {
+            search: Some(query.to_owned()),
+            order: Some(queries::ClaimOrder::Relevance),
+            limit: Some(limit as usize),
+            ..ClaimFilter::default()
+        },
+    )
 }
 
 /// How many claims match the FTS5 query `query`.
