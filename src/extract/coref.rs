@@ -111,6 +111,23 @@ impl Entities {
             },
             _ => None,
         };
+        // "Israel", "Law", "West" alone: the person of that surname when the article has
+        // one, before any place or common word.
+        let single = (m.first..m.end).filter(|&k| doc.is_word(k)).count() == 1;
+        if single
+            && doc.is_cap(m.first)
+            && !matches!(
+                m.kind,
+                MentionKind::Named | MentionKind::Pronoun | MentionKind::TitleOnly
+            )
+            && let Some(i) = self.latest(|e| {
+                e.kind == MentionKind::Named
+                    && e.name.contains(' ')
+                    && surname(&e.name) == doc.s(m.first)
+            })
+        {
+            return self.resolve_found(Some(i), doc, m, female, alias);
+        }
         let found = match m.kind {
             MentionKind::Pronoun => self.antecedent(&m.head, at),
             // "the Republican": the story's candidate of that party.
@@ -645,6 +662,12 @@ mod tests {
             &["the State Department", "the department"],
             &["State Department", "State Department"],
         );
+        // A surname that is also a place or a common word is the person named before.
+        case(
+            &["Rep. Steve Israel", "Israel"],
+            &["Steve Israel", "Steve Israel"],
+        );
+        case(&["Texas"], &["Texas"]);
         // A definite description finds the latest source with the same head.
         case(
             &["another source", "the source"],

@@ -583,6 +583,30 @@ pub fn analyze(doc: &Doc<'_>, first: usize, end: usize) -> Option<Mention> {
             doc.text_of(start, split).clone_into(&mut m.description);
             return Some(m);
         }
+        // "The", "There", "Latest" alone: a sentence opener read as the source is nobody
+        // in particular, and must not become a person that "he" can point back to.
+        // ("the Republican" is a person found in coreference.)
+        // Other capitalised common words ("Law", "White") may be surnames unless they open
+        // the sentence.
+        let opener = || {
+            doc.sentences
+                .get(doc.sentence_of(first))
+                .is_none_or(|s| (s.first..first).all(|j| !doc.is_word(j)))
+        };
+        if split - name_start == 1
+            && title.is_none()
+            && (doc.has(
+                name_start,
+                vocab::DETERMINER | vocab::CLAUSE | vocab::PRONOUN,
+            ) || doc.is_in(name_start, &PREPOSITIONS)
+                || (doc.has(name_start, vocab::NOT_NAME) && name_start == start && opener()))
+            && !is_first_name(doc, name_start)
+            && !(m.definite && matches!(m.head.as_str(), "republican" | "democrat"))
+        {
+            m.kind = MentionKind::Anonymous;
+            m.description = doc.lower(name_start).into_owned();
+            return Some(m);
+        }
         m.kind = MentionKind::Named;
         m.name = Some(doc.text_of(name_start, split).to_owned());
         if let Some((ts, te)) = title {
@@ -882,7 +906,7 @@ fn person_post_split(doc: &Doc<'_>, start: usize, core_end: usize) -> Option<usi
     let name_like = !names.is_empty()
         && names
             .iter()
-            .all(|&j| !doc.has(j, excluded) || is_first_name(doc, j));
+            .all(|&j| (!doc.has(j, excluded) || is_first_name(doc, j)) && !is_share(&doc.lower(j)));
     // "Butterfield of North Carolina": a single name before a place.
     let place_after = doc.is(k, "of")
         && doc.is_cap(k + 1)
