@@ -40,6 +40,9 @@ pub struct Entity {
 #[derive(Debug, Default)]
 pub struct Entities {
     pub list: Vec<Entity>,
+    /// The content of the claim whose source is being resolved: people named inside what
+    /// a "he" said are not who "he" is.
+    pub content: Option<crate::model::Span>,
 }
 
 /// How many of the latest speakers a mention is compared with: enough for any article,
@@ -50,6 +53,12 @@ const WINDOW: usize = 512;
 /// "he" after a paragraph that only mentions someone else in passing still means the
 /// speaker.
 const SOURCE_SALIENCE: usize = 60;
+
+/// Words that open a subordinate clause before the main one.
+const SUBORDINATORS: &[&str] = &[
+    "after", "although", "as", "because", "before", "if", "once", "since", "though", "unless",
+    "until", "when", "whereas", "while",
+];
 
 /// How many mention positions a speaker keeps.
 const MAX_SEEN: usize = 64;
@@ -129,7 +138,12 @@ impl Entities {
             return self.resolve_found(Some(i), doc, m, female, alias);
         }
         let found = match m.kind {
-            MentionKind::Pronoun => self.antecedent(&m.head, at),
+            MentionKind::Pronoun => match m.head.as_str() {
+                "he" | "she" => self
+                    .subject_before(doc, &m.head, at)
+                    .or_else(|| self.antecedent(&m.head, at)),
+                _ => self.antecedent(&m.head, at),
+            },
             // "the Republican": the story's candidate of that party.
             MentionKind::Named
                 if m.definite && matches!(m.head.as_str(), "republican" | "democrat") =>
@@ -261,6 +275,196 @@ impl Entities {
         self.list[skip..].iter().rposition(pred).map(|i| i + skip)
     }
 
+    /// Whether `e` can be "he" (`female` false) or "she": a person as
+    /// [`Self::antecedent`] understands one, of that gender or of none known.
+    fn is_person_for(e: &Entity, female: bool) -> bool {
+        let lex = crate::lexicon::get();
+        let person_head = |head: &str| {
+            lex.anonymous_heads.contains(head)
+                || lex.anonymous_heads.contains(format!("{head}s").as_str())
+                || lex.titles.contains_key(head)
+        };
+        let person = (e.kind == MentionKind::Named
+            && (e.was_source || e.female.is_some() || e.title.is_some()))
+            || e.kind == MentionKind::TitleOnly
+            || (e.kind == MentionKind::Anonymous && !e.plural && person_head(&e.head));
+        person && e.female != Some(!female)
+    }
+
+    /// "he" or "she" as the text's subject: the latest person of that gender named before
+    /// the pronoun in its own sentence, else the first one named (not after a preposition)
+    /// in the nearest earlier sentence that names one. Names inside the claim's own content
+    /// do not count. `None` when no sentence of the last few names anybody fitting.
+    fn subject_before(&self, doc: &Doc<'_>, pronoun: &str, at: usize) -> Option<usize> {
+        const SENTENCES: usize = 6;
+        const TOKENS: usize = 400;
+        if doc.sentences.is_empty() || at >= doc.len() {
+            return None;
+        }
+        let female = pronoun == "she";
+        let skip = self.list.len().saturating_sub(WINDOW);
+        let candidates: Vec<(usize, &str)> = self
+            .list
+            .iter()
+            .enumerate()
+            .skip(skip)
+            .filter(|(_, e)| Self::is_person_for(e, female))
+            .map(|(i, e)| {
+                let sur = if e.kind == MentionKind::Named {
+                    surname(&e.name)
+                } else {
+                    ""
+                };
+                (i, sur)
+            })
+            .collect();
+        if candidates.is_empty() {
+            return None;
+        }
+        let here = doc.sentence_of(at);
+        let first_sentence = here.saturating_sub(SENTENCES);
+        let floor = doc.sentences[first_sentence]
+            .first
+            .max(at.saturating_sub(TOKENS));
+        let inside = |k: usize| {
+            self.content.is_some_and(|c| {
+                let b = doc.tokens[k].span.start;
+                c.start <= b && b < c.end
+            })
+        };
+        // Mentions before the pronoun: (token, candidate).
+        let mut found: Vec<(usize, usize)> = Vec::new();
+        for &(i, _) in &candidates {
+            for &p in &self.list[i].seen {
+                if p >= floor && p < at && !inside(p) {
+                    found.push((p, i));
+                }
+            }
+        }
+        let lex = crate::lexicon::get();
+        // The same pronoun in earlier sentences.
+        let mut chained: Vec<usize> = Vec::new();
+        for k in floor..at {
+            if doc.quoted(k) || inside(k) {
+                continue;
+            }
+            if doc.lower(k) == pronoun {
+                chained.push(k);
+                continue;
+            }
+            if !doc.is_cap(k) {
+                continue;
+            }
+            let w = doc.s(k);
+            let w = w
+                .strip_suffix("’s")
+                .or_else(|| w.strip_suffix("'s"))
+                .unwrap_or(w);
+            if !candidates.iter().any(|(_, sur)| *sur == w) {
+                continue;
+            }
+            // The start of the name ("Sen. Ted Cruz" for "Cruz"), the given name written
+            // before the surname and the gender an honorific gives.
+            let opens = doc.sentences[doc.sentence_of(k)].first.max(floor);
+            let mut s = k;
+            while s > opens && (doc.is_cap(s - 1) || doc.is_punct(s - 1, ".")) {
+                s -= 1;
+            }
+            let given = (s..k)
+                .rev()
+                .find(|&j| {
+                    doc.is_word(j)
+                        && !doc.has(j, super::vocab::TITLE | super::vocab::HONORIFIC)
+                        && !doc.is_determiner(j)
+                })
+                .map(|j| doc.s(j));
+            let honorific = (s..k)
+                .find(|&j| doc.has(j, super::vocab::HONORIFIC))
+                .map(|j| doc.lower(j));
+            let honorific_female = match honorific.as_deref() {
+                Some("mrs" | "ms" | "miss") => Some(true),
+                Some("mr") => Some(false),
+                _ => None,
+            };
+            if honorific_female.is_some_and(|f| f != female) {
+                continue;
+            }
+            let fits = |e: &Entity| {
+                surname(&e.name) == w
+                    // "Rafael Cruz" is not "Ted Cruz".
+                    && given.is_none_or(|g| {
+                        e.name.split(' ').any(|x| x == g) || lex.not_names.contains(g.to_lowercase().as_str())
+                    })
+            };
+            // Of several people with the surname: the one whose gender is known to fit,
+            // then the one with the fullest name, then the latest.
+            let best = candidates
+                .iter()
+                .filter(|(i, _)| fits(&self.list[*i]))
+                .max_by_key(|(i, _)| {
+                    let e = &self.list[*i];
+                    (e.female == Some(female), e.name.len(), e.last_seen)
+                });
+            if let Some(&(i, _)) = best {
+                found.push((s, i));
+            }
+        }
+        if found.is_empty() {
+            return None;
+        }
+        found.sort_unstable();
+        let object = |p: usize| {
+            p > 0
+                && doc.is_any(
+                    p - 1,
+                    &[
+                        "of", "to", "for", "with", "by", "about", "from", "against", "on", "at",
+                        "in", "than", "like", "between", "and", "or",
+                    ],
+                )
+        };
+        // A fronted subordinate clause ("After Ann Lee asked him, Tom Vance replied") is
+        // not where the subject is.
+        let fronted = |p: usize| {
+            let opens = doc.sentences[doc.sentence_of(p)].first;
+            doc.is_any(opens, SUBORDINATORS)
+                && (opens..p).all(|j| !doc.is_punct(j, ","))
+                && (p..at).any(|j| doc.is_punct(j, ","))
+        };
+        // In the pronoun's own sentence, the latest person named before it, preferring one
+        // not after a preposition.
+        let own: Vec<(usize, usize)> = found
+            .iter()
+            .copied()
+            .filter(|&(p, _)| doc.sentence_of(p) == here)
+            .collect();
+        if let Some(&(_, i)) = own
+            .iter()
+            .rfind(|&&(p, _)| !object(p) && !fronted(p))
+            .or(own.last())
+        {
+            return Some(i);
+        }
+        // Earlier, the subject of the nearest sentence naming somebody; a sentence where
+        // the same pronoun comes first continues the same person, so look further back.
+        for sentence in (first_sentence..here).rev() {
+            let mention = found
+                .iter()
+                .find(|&&(p, _)| doc.sentence_of(p) == sentence && !object(p) && !fronted(p));
+            let pronoun_first = chained
+                .iter()
+                .find(|&&k| doc.sentence_of(k) == sentence)
+                .is_some_and(|&k| mention.is_none_or(|&(p, _)| k < p));
+            if pronoun_first {
+                continue;
+            }
+            if let Some(&(_, i)) = mention {
+                return Some(i);
+            }
+        }
+        None
+    }
+
     fn antecedent(&self, pronoun: &str, at: usize) -> Option<usize> {
         // The latest mention of `e` before the pronoun.
         let before = |e: &Entity| e.seen.iter().copied().filter(|&p| p < at).max();
@@ -324,6 +528,17 @@ impl Entities {
     fn named(&self, m: &Mention, female: Option<bool>) -> Option<usize> {
         let name = m.name.as_deref()?;
         let sur = surname(name);
+        // "Ms. Khan" is the woman of that surname before anyone whose gender is unknown.
+        if female.is_some() && first_name(name).is_none() {
+            let same = self.latest(|e| {
+                e.kind == MentionKind::Named
+                    && surname(&e.name).eq_ignore_ascii_case(sur)
+                    && e.named_female == female
+            });
+            if same.is_some() {
+                return same;
+            }
+        }
         self.latest(|e| {
             e.kind == MentionKind::Named
                 && surname(&e.name).eq_ignore_ascii_case(sur)
@@ -821,6 +1036,11 @@ mod tests {
         );
         // A man's honorific does not take a woman's full name.
         case(&["Laura Holm", "Mr. Holm"], &["Laura Holm", "Holm"]);
+        // A woman's honorific finds the woman before someone of unknown gender.
+        case(
+            &["Ms. Ann Khan", "Omar Khan", "Ms. Khan"],
+            &["Ann Khan", "Omar Khan", "Ann Khan"],
+        );
         // A gender learned from a pronoun does not keep the honorific away.
         case(
             &["Prime Minister Xu Wen", "she", "Mr. Wen"],

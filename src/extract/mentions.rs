@@ -932,7 +932,9 @@ pub fn titled_names(doc: &Doc<'_>, first: usize, end: usize) -> Vec<(usize, usiz
     let mut out = Vec::new();
     let mut k = first;
     while k < end {
-        if title_word(doc, k).is_some() && !doc.quoted(k) {
+        // "Mr. Obama", "Ms. Melba Acosta": an honorific marks a name as a title does.
+        let honorific = doc.is_cap(k) && is_honorific(doc, k);
+        if (title_word(doc, k).is_some() || honorific) && !doc.quoted(k) {
             let mut n = k + 1;
             if doc.is_punct(n, ".") {
                 n += 1;
@@ -947,7 +949,7 @@ pub fn titled_names(doc: &Doc<'_>, first: usize, end: usize) -> Vec<(usize, usiz
             let needed = if doc.is_cap(k) { 1 } else { 2 };
             if e - n >= needed && (n..e).all(|j| !doc.has(j, vocab::NOT_NAME)) {
                 let mut s = k;
-                while s > first && doc.is_cap(s - 1) && !doc.is_possessive(s - 1) {
+                while !honorific && s > first && doc.is_cap(s - 1) && !doc.is_possessive(s - 1) {
                     s -= 1;
                 }
                 out.push((s, e));
@@ -958,8 +960,15 @@ pub fn titled_names(doc: &Doc<'_>, first: usize, end: usize) -> Vec<(usize, usiz
         // A bare personal name: two or three capitalised words that are not institutions,
         // places or grammar words ("Donald Trump", "Robert C. Scott").
         // A name may follow a capitalised opening word ("Perhaps Ann Lee …").
-        let run_start =
-            k == first || !doc.is_cap(k - 1) || (k - 1 == first && doc.has(k - 1, vocab::NOT_NAME));
+        // So may a single capitalised descriptor ("Democrat Zephyr Teachout").
+        let run_start = k == first
+            || !doc.is_cap(k - 1)
+            || (doc.has(k - 1, vocab::NOT_NAME)
+                && !doc.has(
+                    k - 1,
+                    vocab::PLACE_START | vocab::ORG_START | vocab::AGENCY_START,
+                )
+                && (k - 1 == first || !doc.is_cap(k - 2)));
         if doc.is_cap(k) && !doc.quoted(k) && run_start {
             let mut e = k;
             while e < end
@@ -1097,6 +1106,11 @@ mod tests {
         names_in("A Reyes voter came.", &[]);
         // An opening adverb is no first name.
         names_in("Perhaps Ann Lee knew.", &["Ann Lee"]);
+        // Honorifics and party descriptors before a name.
+        names_in("Later Ms. Ada Moss spoke.", &["Ms. Ada Moss"]);
+        names_in("It was Mr. Holm.", &["Mr. Holm"]);
+        names_in("But Mr. Holm came.", &["Mr. Holm"]);
+        names_in("She met Democrat Zephyr Vance.", &["Zephyr Vance"]);
     }
 
     /// (phrase, kind, name, title, affiliation, description)
