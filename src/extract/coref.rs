@@ -174,6 +174,35 @@ impl Entities {
                     .unwrap_or(m.end);
                 let written = doc.text_of(from, core_end);
                 let name = m.name.as_deref().unwrap_or(&m.description);
+                // "his campaign", "the campaign": the campaign of the person meant, named
+                // after them ("Clinton campaign").
+                let owner_word = doc.lower(m.first);
+                if m.kind == MentionKind::Organization
+                    && m.head == "campaign"
+                    && core_end == m.first + 2
+                    && matches!(owner_word.as_ref(), "his" | "her" | "the")
+                {
+                    let owner = match owner_word.as_ref() {
+                        "his" => self.subject_before(doc, "he", m.first),
+                        "her" => self.subject_before(doc, "she", m.first),
+                        _ => self
+                            .latest(|e| {
+                                e.kind == MentionKind::Organization && ends_name(&e.name, written)
+                            })
+                            .map_or_else(|| self.most_mentioned(doc), |_| None),
+                    };
+                    if let Some(o) = owner.filter(|&o| self.list[o].kind == MentionKind::Named) {
+                        let name = format!("{} campaign", surname(&self.list[o].name));
+                        let found = self.latest(|e| {
+                            e.kind == MentionKind::Organization
+                                && e.name.eq_ignore_ascii_case(&name)
+                        });
+                        let mut named = m.clone();
+                        named.description.clone_from(&name);
+                        named.name = Some(name);
+                        return self.resolve_found(found, doc, &named, female, alias);
+                    }
+                }
                 if m.name.is_none() && m.kind == MentionKind::Agency {
                     // "the newspaper": the latest outlet.
                     return self.resolve_found(
@@ -699,6 +728,31 @@ impl Entities {
             .map(|(i, _)| i)
     }
 
+    /// The person the article is about: the named person whose surname occurs most often
+    /// (at least three times) among those quoted, titled or known politicians.
+    fn most_mentioned(&self, doc: &Doc<'_>) -> Option<usize> {
+        let politicians = &crate::lexicon::get().public_officials;
+        let skip = self.list.len().saturating_sub(WINDOW);
+        self.list
+            .iter()
+            .enumerate()
+            .skip(skip)
+            .filter(|(_, e)| {
+                e.kind == MentionKind::Named
+                    && e.name.contains(' ')
+                    && (e.was_source
+                        || e.title.is_some()
+                        || politicians.contains_key(surname(&e.name).to_lowercase().as_str()))
+            })
+            .map(|(i, e)| {
+                let sur = surname(&e.name);
+                (i, (0..doc.len()).filter(|&k| doc.s(k) == sur).count())
+            })
+            .filter(|&(_, count)| count >= 3)
+            .max_by_key(|&(_, count)| count)
+            .map(|(i, _)| i)
+    }
+
     /// Gives surname-only speakers the full name the article uses elsewhere ("Burman" when
     /// "Leonard Burman" appears later), when exactly one full name has that surname and that
     /// person is not quoted separately (then the two are different people: "Ms. Varga" and
@@ -876,6 +930,19 @@ mod tests {
         case(
             &["the State Department", "the department"],
             &["State Department", "State Department"],
+        );
+        // A campaign is named after its candidate.
+        case(
+            &["Sen. Ann Lee", "Lee", "Lee", "the campaign"],
+            &["Ann Lee", "Ann Lee", "Ann Lee", "Lee campaign"],
+        );
+        case(
+            &["Sen. Ann Lee", "the Vance campaign", "the campaign"],
+            &["Ann Lee", "Vance campaign", "Vance campaign"],
+        );
+        case(
+            &["Sen. Ann Lee", "her campaign"],
+            &["Ann Lee", "Lee campaign"],
         );
         // A surname that is also a place or a common word is the person named before.
         case(
