@@ -54,6 +54,11 @@ const WINDOW: usize = 512;
 /// speaker.
 const SOURCE_SALIENCE: usize = 60;
 
+/// Prepositions, which start no group's name ("For Democrats").
+static PREPOSITIONS: super::doc::WordList = super::doc::WordList::new(&[
+    "about", "after", "at", "by", "for", "from", "in", "into", "of", "on", "to", "with",
+]);
+
 /// Words that open a subordinate clause before the main one.
 const SUBORDINATORS: &[&str] = &[
     "after", "although", "as", "because", "before", "if", "once", "since", "though", "unless",
@@ -142,6 +147,16 @@ impl Entities {
                 "he" | "she" => self
                     .subject_before(doc, &m.head, at)
                     .or_else(|| self.antecedent(&m.head, at)),
+                "they" => {
+                    let found = self.antecedent(&m.head, at);
+                    if found.is_none()
+                        && let Some(group) = self.group_before(doc, at)
+                    {
+                        let g = self.resolve(doc, &group);
+                        return self.resolve_found(Some(g), doc, m, female, alias);
+                    }
+                    found
+                }
                 _ => self.antecedent(&m.head, at),
             },
             // "the Republican": the story's candidate of that party.
@@ -726,6 +741,45 @@ impl Entities {
             })
             .max_by_key(|&(_, key)| key)
             .map(|(i, _)| i)
+    }
+
+    /// "they" with no group among the speakers: the nearest plural group of people named
+    /// in its own or the previous sentence ("That frustrates many analysts because they
+    /// believe …"), read as a mention. Not inside the claim's own content or a quotation.
+    fn group_before(&self, doc: &Doc<'_>, at: usize) -> Option<super::mentions::Mention> {
+        if doc.sentences.is_empty() || at >= doc.len() {
+            return None;
+        }
+        let here = doc.sentence_of(at);
+        let floor = doc.sentences[here.saturating_sub(1)].first;
+        let inside = |k: usize| {
+            self.content.is_some_and(|c| {
+                let b = doc.tokens[k].span.start;
+                c.start <= b && b < c.end
+            })
+        };
+        let head = (floor..at).rev().find(|&k| {
+            doc.has(k, super::vocab::ANONYMOUS_HEAD)
+                && !doc.quoted(k)
+                && !inside(k)
+                && is_plural(&doc.lower(k))
+                && !doc.is_possessive(k)
+                && !doc.is_punct(k + 1, "'")
+        })?;
+        // The words before the head that surely belong to its phrase: determiners and
+        // capitalised words ("many", "Democratic").
+        let mut start = head;
+        while start > floor
+            && head - start < 3
+            && doc.is_word(start - 1)
+            && (doc.is_determiner(start - 1) || doc.is_cap(start - 1))
+            && !doc.is_pronoun(start - 1)
+            && !doc.is_clause_word(start - 1)
+            && !doc.is_in(start - 1, &PREPOSITIONS)
+        {
+            start -= 1;
+        }
+        super::mentions::analyze(doc, start, head + 1).filter(|g| g.kind == MentionKind::Anonymous)
     }
 
     /// The person the article is about: the named person whose surname occurs most often

@@ -234,6 +234,12 @@ mod tests {
             "She",
             "Ada Lee",
         );
+        // "they" with no group among the speakers is the group named just before.
+        pronoun_speaker(
+            "The delay frustrates many analysts because they believe the plan will fail.",
+            "they",
+            "analysts",
+        );
         // People named inside what was said are not who said it.
         pronoun_speaker(
             "\"We will win,\" Gov. Tom Vance said. Mr. Ed Holm said the base was angry. \
