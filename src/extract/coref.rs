@@ -687,7 +687,52 @@ impl Entities {
             ),
             // "the retired neurosurgeon" in a campaign story
             "neurosurgeon" | "surgeon" => (&["neurosurgeon", "surgeon"], true),
+            // "the senator": a person the text calls so next to their name somewhere
+            // ("Cruz, a Texas senator", "Sen. Cruz").
+            "senator" | "governor" | "president" | "mayor" | "congressman" | "congresswoman" => {
+                (&[], false)
+            }
             _ => return None,
+        };
+        // Its other words must be written there too ("the Florida senator").
+        let qualifiers: Vec<&str> = m
+            .modifiers
+            .iter()
+            .map(String::as_str)
+            .filter(|w| !matches!(*w, "the" | "a" | "an" | "this" | "that"))
+            .collect();
+        let near_role = |e: &Entity| {
+            let sur = surname(&e.name);
+            words.is_empty()
+                && (0..doc.len()).filter(|&k| doc.s(k) == sur).any(|k| {
+                    // "President Bill Clinton" is not "Hillary Clinton".
+                    let other = k > 0
+                        && doc.is_cap(k - 1)
+                        && !doc.has(k - 1, super::vocab::TITLE | super::vocab::HONORIFIC)
+                        && !e.name.split(' ').any(|x| x == doc.s(k - 1));
+                    // Before the name ("Sen. Ted Cruz", "Texas Sen. Cruz") or in an
+                    // appositive after it ("Cruz, a Texas senator,").
+                    let end = if doc.is_punct(k + 1, ",") {
+                        let limit = (k + 8).min(doc.len());
+                        (k + 2..limit).find(|&j| !doc.is_word(j)).unwrap_or(limit)
+                    } else {
+                        k
+                    };
+                    let window = k.saturating_sub(4)..end;
+                    !other
+                        && qualifiers
+                            .iter()
+                            .all(|q| window.clone().any(|j| doc.lower(j) == *q))
+                        && window.clone().any(|j| {
+                            title_key(&doc.lower(j)) == role
+                                && !(m.first..m.end).contains(&j)
+                                && !(j > 0
+                                    && doc.is_any(
+                                        j - 1,
+                                        &["vice", "former", "deputy", "lieutenant", "assistant"],
+                                    ))
+                        })
+                })
         };
         let politicians = &crate::lexicon::get().public_officials;
         let party = |w: &str| match w {
@@ -730,7 +775,8 @@ impl Entities {
             .map(|(i, e)| {
                 let sur = surname(&e.name);
                 let count = (0..doc.len()).filter(|&k| doc.s(k) == sur).count();
-                (i, (words.iter().any(|w| written(e, w)), count, e.last_seen))
+                let has_role = words.iter().any(|w| written(e, w)) || near_role(e);
+                (i, (has_role, count, e.last_seen))
             })
             .filter(|&(i, (has_role, count, _))| {
                 count >= 3
@@ -984,6 +1030,25 @@ mod tests {
         case(
             &["the State Department", "the department"],
             &["State Department", "State Department"],
+        );
+        // "the senator" is the prominent person called so next to the name.
+        case(
+            &[
+                "Ted Vance",
+                "Vance, a Texas senator",
+                "Vance",
+                "the senator",
+            ],
+            &["Ted Vance", "Ted Vance", "Ted Vance", "Ted Vance"],
+        );
+        case(
+            &[
+                "Vice President Ted Vance",
+                "Vance",
+                "Vance",
+                "the president",
+            ],
+            &["Ted Vance", "Ted Vance", "Ted Vance", "president"],
         );
         // A campaign is named after its candidate.
         case(
