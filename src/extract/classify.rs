@@ -105,6 +105,18 @@ mod tests {
         case("Twitter", SourceType::Organization);
         case("Mashable", SourceType::Agency);
         case("the Census", SourceType::Organization);
+        // States, countries, pollsters and outlets speak as bodies, not as people.
+        case("Texas", SourceType::Organization);
+        case("The United States", SourceType::Organization);
+        case("New Hampshire", SourceType::Organization);
+        case("Gallup", SourceType::Organization);
+        case("ESPN", SourceType::Agency);
+        case("Western Journalism", SourceType::Agency);
+        case("Millennials", SourceType::Anonymous);
+        // A sentence opener read as a source is nobody in particular.
+        case("There", SourceType::Anonymous);
+        case("The Latest", SourceType::Anonymous);
+        case("The", SourceType::Anonymous);
         // A share of people alone is anonymous, never a name.
         case("Half", SourceType::Anonymous);
         case("Most", SourceType::Anonymous);

@@ -40,6 +40,9 @@ pub struct Entity {
 #[derive(Debug, Default)]
 pub struct Entities {
     pub list: Vec<Entity>,
+    /// The content of the claim whose source is being resolved: people named inside what
+    /// a "he" said are not who "he" is.
+    pub content: Option<crate::model::Span>,
 }
 
 /// How many of the latest speakers a mention is compared with: enough for any article,
@@ -50,6 +53,17 @@ const WINDOW: usize = 512;
 /// "he" after a paragraph that only mentions someone else in passing still means the
 /// speaker.
 const SOURCE_SALIENCE: usize = 60;
+
+/// Prepositions, which start no group's name ("For Democrats").
+static PREPOSITIONS: super::doc::WordList = super::doc::WordList::new(&[
+    "about", "after", "at", "by", "for", "from", "in", "into", "of", "on", "to", "with",
+]);
+
+/// Words that open a subordinate clause before the main one.
+const SUBORDINATORS: &[&str] = &[
+    "after", "although", "as", "because", "before", "if", "once", "since", "though", "unless",
+    "until", "when", "whereas", "while",
+];
 
 /// How many mention positions a speaker keeps.
 const MAX_SEEN: usize = 64;
@@ -111,8 +125,40 @@ impl Entities {
             },
             _ => None,
         };
+        // "Israel", "Law", "West" alone: the person of that surname when the article has
+        // one, before any place or common word.
+        let single = (m.first..m.end).filter(|&k| doc.is_word(k)).count() == 1;
+        if single
+            && doc.is_cap(m.first)
+            && !matches!(
+                m.kind,
+                MentionKind::Named | MentionKind::Pronoun | MentionKind::TitleOnly
+            )
+            && let Some(i) = self.latest(|e| {
+                e.kind == MentionKind::Named
+                    && e.name.contains(' ')
+                    && surname(&e.name) == doc.s(m.first)
+            })
+        {
+            return self.resolve_found(Some(i), doc, m, female, alias);
+        }
         let found = match m.kind {
-            MentionKind::Pronoun => self.antecedent(&m.head, at),
+            MentionKind::Pronoun => match m.head.as_str() {
+                "he" | "she" => self
+                    .subject_before(doc, &m.head, at)
+                    .or_else(|| self.antecedent(&m.head, at)),
+                "they" => {
+                    let found = self.antecedent(&m.head, at);
+                    if found.is_none()
+                        && let Some(group) = self.group_before(doc, at)
+                    {
+                        let g = self.resolve(doc, &group);
+                        return self.resolve_found(Some(g), doc, m, female, alias);
+                    }
+                    found
+                }
+                _ => self.antecedent(&m.head, at),
+            },
             // "the Republican": the story's candidate of that party.
             MentionKind::Named
                 if m.definite && matches!(m.head.as_str(), "republican" | "democrat") =>
@@ -143,6 +189,35 @@ impl Entities {
                     .unwrap_or(m.end);
                 let written = doc.text_of(from, core_end);
                 let name = m.name.as_deref().unwrap_or(&m.description);
+                // "his campaign", "the campaign": the campaign of the person meant, named
+                // after them ("Clinton campaign").
+                let owner_word = doc.lower(m.first);
+                if m.kind == MentionKind::Organization
+                    && m.head == "campaign"
+                    && core_end == m.first + 2
+                    && matches!(owner_word.as_ref(), "his" | "her" | "the")
+                {
+                    let owner = match owner_word.as_ref() {
+                        "his" => self.subject_before(doc, "he", m.first),
+                        "her" => self.subject_before(doc, "she", m.first),
+                        _ => self
+                            .latest(|e| {
+                                e.kind == MentionKind::Organization && ends_name(&e.name, written)
+                            })
+                            .map_or_else(|| self.most_mentioned(doc), |_| None),
+                    };
+                    if let Some(o) = owner.filter(|&o| self.list[o].kind == MentionKind::Named) {
+                        let name = format!("{} campaign", surname(&self.list[o].name));
+                        let found = self.latest(|e| {
+                            e.kind == MentionKind::Organization
+                                && e.name.eq_ignore_ascii_case(&name)
+                        });
+                        let mut named = m.clone();
+                        named.description.clone_from(&name);
+                        named.name = Some(name);
+                        return self.resolve_found(found, doc, &named, female, alias);
+                    }
+                }
                 if m.name.is_none() && m.kind == MentionKind::Agency {
                     // "the newspaper": the latest outlet.
                     return self.resolve_found(
@@ -244,6 +319,196 @@ impl Entities {
         self.list[skip..].iter().rposition(pred).map(|i| i + skip)
     }
 
+    /// Whether `e` can be "he" (`female` false) or "she": a person as
+    /// [`Self::antecedent`] understands one, of that gender or of none known.
+    fn is_person_for(e: &Entity, female: bool) -> bool {
+        let lex = crate::lexicon::get();
+        let person_head = |head: &str| {
+            lex.anonymous_heads.contains(head)
+                || lex.anonymous_heads.contains(format!("{head}s").as_str())
+                || lex.titles.contains_key(head)
+        };
+        let person = (e.kind == MentionKind::Named
+            && (e.was_source || e.female.is_some() || e.title.is_some()))
+            || e.kind == MentionKind::TitleOnly
+            || (e.kind == MentionKind::Anonymous && !e.plural && person_head(&e.head));
+        person && e.female != Some(!female)
+    }
+
+    /// "he" or "she" as the text's subject: the latest person of that gender named before
+    /// the pronoun in its own sentence, else the first one named (not after a preposition)
+    /// in the nearest earlier sentence that names one. Names inside the claim's own content
+    /// do not count. `None` when no sentence of the last few names anybody fitting.
+    fn subject_before(&self, doc: &Doc<'_>, pronoun: &str, at: usize) -> Option<usize> {
+        const SENTENCES: usize = 6;
+        const TOKENS: usize = 400;
+        if doc.sentences.is_empty() || at >= doc.len() {
+            return None;
+        }
+        let female = pronoun == "she";
+        let skip = self.list.len().saturating_sub(WINDOW);
+        let candidates: Vec<(usize, &str)> = self
+            .list
+            .iter()
+            .enumerate()
+            .skip(skip)
+            .filter(|(_, e)| Self::is_person_for(e, female))
+            .map(|(i, e)| {
+                let sur = if e.kind == MentionKind::Named {
+                    surname(&e.name)
+                } else {
+                    ""
+                };
+                (i, sur)
+            })
+            .collect();
+        if candidates.is_empty() {
+            return None;
+        }
+        let here = doc.sentence_of(at);
+        let first_sentence = here.saturating_sub(SENTENCES);
+        let floor = doc.sentences[first_sentence]
+            .first
+            .max(at.saturating_sub(TOKENS));
+        let inside = |k: usize| {
+            self.content.is_some_and(|c| {
+                let b = doc.tokens[k].span.start;
+                c.start <= b && b < c.end
+            })
+        };
+        // Mentions before the pronoun: (token, candidate).
+        let mut found: Vec<(usize, usize)> = Vec::new();
+        for &(i, _) in &candidates {
+            for &p in &self.list[i].seen {
+                if p >= floor && p < at && !inside(p) {
+                    found.push((p, i));
+                }
+            }
+        }
+        let lex = crate::lexicon::get();
+        // The same pronoun in earlier sentences.
+        let mut chained: Vec<usize> = Vec::new();
+        for k in floor..at {
+            if doc.quoted(k) || inside(k) {
+                continue;
+            }
+            if doc.lower(k) == pronoun {
+                chained.push(k);
+                continue;
+            }
+            if !doc.is_cap(k) {
+                continue;
+            }
+            let w = doc.s(k);
+            let w = w
+                .strip_suffix("’s")
+                .or_else(|| w.strip_suffix("'s"))
+                .unwrap_or(w);
+            if !candidates.iter().any(|(_, sur)| *sur == w) {
+                continue;
+            }
+            // The start of the name ("Sen. Ted Cruz" for "Cruz"), the given name written
+            // before the surname and the gender an honorific gives.
+            let opens = doc.sentences[doc.sentence_of(k)].first.max(floor);
+            let mut s = k;
+            while s > opens && (doc.is_cap(s - 1) || doc.is_punct(s - 1, ".")) {
+                s -= 1;
+            }
+            let given = (s..k)
+                .rev()
+                .find(|&j| {
+                    doc.is_word(j)
+                        && !doc.has(j, super::vocab::TITLE | super::vocab::HONORIFIC)
+                        && !doc.is_determiner(j)
+                })
+                .map(|j| doc.s(j));
+            let honorific = (s..k)
+                .find(|&j| doc.has(j, super::vocab::HONORIFIC))
+                .map(|j| doc.lower(j));
+            let honorific_female = match honorific.as_deref() {
+                Some("mrs" | "ms" | "miss") => Some(true),
+                Some("mr") => Some(false),
+                _ => None,
+            };
+            if honorific_female.is_some_and(|f| f != female) {
+                continue;
+            }
+            let fits = |e: &Entity| {
+                surname(&e.name) == w
+                    // "Rafael Cruz" is not "Ted Cruz".
+                    && given.is_none_or(|g| {
+                        e.name.split(' ').any(|x| x == g) || lex.not_names.contains(g.to_lowercase().as_str())
+                    })
+            };
+            // Of several people with the surname: the one whose gender is known to fit,
+            // then the one with the fullest name, then the latest.
+            let best = candidates
+                .iter()
+                .filter(|(i, _)| fits(&self.list[*i]))
+                .max_by_key(|(i, _)| {
+                    let e = &self.list[*i];
+                    (e.female == Some(female), e.name.len(), e.last_seen)
+                });
+            if let Some(&(i, _)) = best {
+                found.push((s, i));
+            }
+        }
+        if found.is_empty() {
+            return None;
+        }
+        found.sort_unstable();
+        let object = |p: usize| {
+            p > 0
+                && doc.is_any(
+                    p - 1,
+                    &[
+                        "of", "to", "for", "with", "by", "about", "from", "against", "on", "at",
+                        "in", "than", "like", "between", "and", "or",
+                    ],
+                )
+        };
+        // A fronted subordinate clause ("After Ann Lee asked him, Tom Vance replied") is
+        // not where the subject is.
+        let fronted = |p: usize| {
+            let opens = doc.sentences[doc.sentence_of(p)].first;
+            doc.is_any(opens, SUBORDINATORS)
+                && (opens..p).all(|j| !doc.is_punct(j, ","))
+                && (p..at).any(|j| doc.is_punct(j, ","))
+        };
+        // In the pronoun's own sentence, the latest person named before it, preferring one
+        // not after a preposition.
+        let own: Vec<(usize, usize)> = found
+            .iter()
+            .copied()
+            .filter(|&(p, _)| doc.sentence_of(p) == here)
+            .collect();
+        if let Some(&(_, i)) = own
+            .iter()
+            .rfind(|&&(p, _)| !object(p) && !fronted(p))
+            .or(own.last())
+        {
+            return Some(i);
+        }
+        // Earlier, the subject of the nearest sentence naming somebody; a sentence where
+        // the same pronoun comes first continues the same person, so look further back.
+        for sentence in (first_sentence..here).rev() {
+            let mention = found
+                .iter()
+                .find(|&&(p, _)| doc.sentence_of(p) == sentence && !object(p) && !fronted(p));
+            let pronoun_first = chained
+                .iter()
+                .find(|&&k| doc.sentence_of(k) == sentence)
+                .is_some_and(|&k| mention.is_none_or(|&(p, _)| k < p));
+            if pronoun_first {
+                continue;
+            }
+            if let Some(&(_, i)) = mention {
+                return Some(i);
+            }
+        }
+        None
+    }
+
     fn antecedent(&self, pronoun: &str, at: usize) -> Option<usize> {
         // The latest mention of `e` before the pronoun.
         let before = |e: &Entity| e.seen.iter().copied().filter(|&p| p < at).max();
@@ -307,6 +572,17 @@ impl Entities {
     fn named(&self, m: &Mention, female: Option<bool>) -> Option<usize> {
         let name = m.name.as_deref()?;
         let sur = surname(name);
+        // "Ms. Khan" is the woman of that surname before anyone whose gender is unknown.
+        if female.is_some() && first_name(name).is_none() {
+            let same = self.latest(|e| {
+                e.kind == MentionKind::Named
+                    && surname(&e.name).eq_ignore_ascii_case(sur)
+                    && e.named_female == female
+            });
+            if same.is_some() {
+                return same;
+            }
+        }
         self.latest(|e| {
             e.kind == MentionKind::Named
                 && surname(&e.name).eq_ignore_ascii_case(sur)
@@ -411,7 +687,52 @@ impl Entities {
             ),
             // "the retired neurosurgeon" in a campaign story
             "neurosurgeon" | "surgeon" => (&["neurosurgeon", "surgeon"], true),
+            // "the senator": a person the text calls so next to their name somewhere
+            // ("Cruz, a Texas senator", "Sen. Cruz").
+            "senator" | "governor" | "president" | "mayor" | "congressman" | "congresswoman" => {
+                (&[], false)
+            }
             _ => return None,
+        };
+        // Its other words must be written there too ("the Florida senator").
+        let qualifiers: Vec<&str> = m
+            .modifiers
+            .iter()
+            .map(String::as_str)
+            .filter(|w| !matches!(*w, "the" | "a" | "an" | "this" | "that"))
+            .collect();
+        let near_role = |e: &Entity| {
+            let sur = surname(&e.name);
+            words.is_empty()
+                && (0..doc.len()).filter(|&k| doc.s(k) == sur).any(|k| {
+                    // "President Bill Clinton" is not "Hillary Clinton".
+                    let other = k > 0
+                        && doc.is_cap(k - 1)
+                        && !doc.has(k - 1, super::vocab::TITLE | super::vocab::HONORIFIC)
+                        && !e.name.split(' ').any(|x| x == doc.s(k - 1));
+                    // Before the name ("Sen. Ted Cruz", "Texas Sen. Cruz") or in an
+                    // appositive after it ("Cruz, a Texas senator,").
+                    let end = if doc.is_punct(k + 1, ",") {
+                        let limit = (k + 8).min(doc.len());
+                        (k + 2..limit).find(|&j| !doc.is_word(j)).unwrap_or(limit)
+                    } else {
+                        k
+                    };
+                    let window = k.saturating_sub(4)..end;
+                    !other
+                        && qualifiers
+                            .iter()
+                            .all(|q| window.clone().any(|j| doc.lower(j) == *q))
+                        && window.clone().any(|j| {
+                            title_key(&doc.lower(j)) == role
+                                && !(m.first..m.end).contains(&j)
+                                && !(j > 0
+                                    && doc.is_any(
+                                        j - 1,
+                                        &["vice", "former", "deputy", "lieutenant", "assistant"],
+                                    ))
+                        })
+                })
         };
         let politicians = &crate::lexicon::get().public_officials;
         let party = |w: &str| match w {
@@ -454,7 +775,8 @@ impl Entities {
             .map(|(i, e)| {
                 let sur = surname(&e.name);
                 let count = (0..doc.len()).filter(|&k| doc.s(k) == sur).count();
-                (i, (words.iter().any(|w| written(e, w)), count, e.last_seen))
+                let has_role = words.iter().any(|w| written(e, w)) || near_role(e);
+                (i, (has_role, count, e.last_seen))
             })
             .filter(|&(i, (has_role, count, _))| {
                 count >= 3
@@ -464,6 +786,70 @@ impl Entities {
                                 .contains_key(surname(&self.list[i].name).to_lowercase().as_str()))
             })
             .max_by_key(|&(_, key)| key)
+            .map(|(i, _)| i)
+    }
+
+    /// "they" with no group among the speakers: the nearest plural group of people named
+    /// in its own or the previous sentence ("That frustrates many analysts because they
+    /// believe …"), read as a mention. Not inside the claim's own content or a quotation.
+    fn group_before(&self, doc: &Doc<'_>, at: usize) -> Option<super::mentions::Mention> {
+        if doc.sentences.is_empty() || at >= doc.len() {
+            return None;
+        }
+        let here = doc.sentence_of(at);
+        let floor = doc.sentences[here.saturating_sub(1)].first;
+        let inside = |k: usize| {
+            self.content.is_some_and(|c| {
+                let b = doc.tokens[k].span.start;
+                c.start <= b && b < c.end
+            })
+        };
+        let head = (floor..at).rev().find(|&k| {
+            doc.has(k, super::vocab::ANONYMOUS_HEAD)
+                && !doc.quoted(k)
+                && !inside(k)
+                && is_plural(&doc.lower(k))
+                && !doc.is_possessive(k)
+                && !doc.is_punct(k + 1, "'")
+        })?;
+        // The words before the head that surely belong to its phrase: determiners and
+        // capitalised words ("many", "Democratic").
+        let mut start = head;
+        while start > floor
+            && head - start < 3
+            && doc.is_word(start - 1)
+            && (doc.is_determiner(start - 1) || doc.is_cap(start - 1))
+            && !doc.is_pronoun(start - 1)
+            && !doc.is_clause_word(start - 1)
+            && !doc.is_in(start - 1, &PREPOSITIONS)
+        {
+            start -= 1;
+        }
+        super::mentions::analyze(doc, start, head + 1).filter(|g| g.kind == MentionKind::Anonymous)
+    }
+
+    /// The person the article is about: the named person whose surname occurs most often
+    /// (at least three times) among those quoted, titled or known politicians.
+    fn most_mentioned(&self, doc: &Doc<'_>) -> Option<usize> {
+        let politicians = &crate::lexicon::get().public_officials;
+        let skip = self.list.len().saturating_sub(WINDOW);
+        self.list
+            .iter()
+            .enumerate()
+            .skip(skip)
+            .filter(|(_, e)| {
+                e.kind == MentionKind::Named
+                    && e.name.contains(' ')
+                    && (e.was_source
+                        || e.title.is_some()
+                        || politicians.contains_key(surname(&e.name).to_lowercase().as_str()))
+            })
+            .map(|(i, e)| {
+                let sur = surname(&e.name);
+                (i, (0..doc.len()).filter(|&k| doc.s(k) == sur).count())
+            })
+            .filter(|&(_, count)| count >= 3)
+            .max_by_key(|&(_, count)| count)
             .map(|(i, _)| i)
     }
 
@@ -645,6 +1031,44 @@ mod tests {
             &["the State Department", "the department"],
             &["State Department", "State Department"],
         );
+        // "the senator" is the prominent person called so next to the name.
+        case(
+            &[
+                "Ted Vance",
+                "Vance, a Texas senator",
+                "Vance",
+                "the senator",
+            ],
+            &["Ted Vance", "Ted Vance", "Ted Vance", "Ted Vance"],
+        );
+        case(
+            &[
+                "Vice President Ted Vance",
+                "Vance",
+                "Vance",
+                "the president",
+            ],
+            &["Ted Vance", "Ted Vance", "Ted Vance", "president"],
+        );
+        // A campaign is named after its candidate.
+        case(
+            &["Sen. Ann Lee", "Lee", "Lee", "the campaign"],
+            &["Ann Lee", "Ann Lee", "Ann Lee", "Lee campaign"],
+        );
+        case(
+            &["Sen. Ann Lee", "the Vance campaign", "the campaign"],
+            &["Ann Lee", "Vance campaign", "Vance campaign"],
+        );
+        case(
+            &["Sen. Ann Lee", "her campaign"],
+            &["Ann Lee", "Lee campaign"],
+        );
+        // A surname that is also a place or a common word is the person named before.
+        case(
+            &["Rep. Steve Israel", "Israel"],
+            &["Steve Israel", "Steve Israel"],
+        );
+        case(&["Texas"], &["Texas"]);
         // A definite description finds the latest source with the same head.
         case(
             &["another source", "the source"],
@@ -798,6 +1222,11 @@ mod tests {
         );
         // A man's honorific does not take a woman's full name.
         case(&["Laura Holm", "Mr. Holm"], &["Laura Holm", "Holm"]);
+        // A woman's honorific finds the woman before someone of unknown gender.
+        case(
+            &["Ms. Ann Khan", "Omar Khan", "Ms. Khan"],
+            &["Ann Khan", "Omar Khan", "Ann Khan"],
+        );
         // A gender learned from a pronoun does not keep the honorific away.
         case(
             &["Prime Minister Xu Wen", "she", "Mr. Wen"],

@@ -583,6 +583,30 @@ pub fn analyze(doc: &Doc<'_>, first: usize, end: usize) -> Option<Mention> {
             doc.text_of(start, split).clone_into(&mut m.description);
             return Some(m);
         }
+        // "The", "There", "Latest" alone: a sentence opener read as the source is nobody
+        // in particular, and must not become a person that "he" can point back to.
+        // ("the Republican" is a person found in coreference.)
+        // Other capitalised common words ("Law", "White") may be surnames unless they open
+        // the sentence.
+        let opener = || {
+            doc.sentences
+                .get(doc.sentence_of(first))
+                .is_none_or(|s| (s.first..first).all(|j| !doc.is_word(j)))
+        };
+        if split - name_start == 1
+            && title.is_none()
+            && (doc.has(
+                name_start,
+                vocab::DETERMINER | vocab::CLAUSE | vocab::PRONOUN,
+            ) || doc.is_in(name_start, &PREPOSITIONS)
+                || (doc.has(name_start, vocab::NOT_NAME) && name_start == start && opener()))
+            && !is_first_name(doc, name_start)
+            && !(m.definite && matches!(m.head.as_str(), "republican" | "democrat"))
+        {
+            m.kind = MentionKind::Anonymous;
+            m.description = doc.lower(name_start).into_owned();
+            return Some(m);
+        }
         m.kind = MentionKind::Named;
         m.name = Some(doc.text_of(name_start, split).to_owned());
         if let Some((ts, te)) = title {
@@ -882,7 +906,7 @@ fn person_post_split(doc: &Doc<'_>, start: usize, core_end: usize) -> Option<usi
     let name_like = !names.is_empty()
         && names
             .iter()
-            .all(|&j| !doc.has(j, excluded) || is_first_name(doc, j));
+            .all(|&j| (!doc.has(j, excluded) || is_first_name(doc, j)) && !is_share(&doc.lower(j)));
     // "Butterfield of North Carolina": a single name before a place.
     let place_after = doc.is(k, "of")
         && doc.is_cap(k + 1)
@@ -908,7 +932,9 @@ pub fn titled_names(doc: &Doc<'_>, first: usize, end: usize) -> Vec<(usize, usiz
     let mut out = Vec::new();
     let mut k = first;
     while k < end {
-        if title_word(doc, k).is_some() && !doc.quoted(k) {
+        // "Mr. Obama", "Ms. Melba Acosta": an honorific marks a name as a title does.
+        let honorific = doc.is_cap(k) && is_honorific(doc, k);
+        if (title_word(doc, k).is_some() || honorific) && !doc.quoted(k) {
             let mut n = k + 1;
             if doc.is_punct(n, ".") {
                 n += 1;
@@ -923,7 +949,7 @@ pub fn titled_names(doc: &Doc<'_>, first: usize, end: usize) -> Vec<(usize, usiz
             let needed = if doc.is_cap(k) { 1 } else { 2 };
             if e - n >= needed && (n..e).all(|j| !doc.has(j, vocab::NOT_NAME)) {
                 let mut s = k;
-                while s > first && doc.is_cap(s - 1) && !doc.is_possessive(s - 1) {
+                while !honorific && s > first && doc.is_cap(s - 1) && !doc.is_possessive(s - 1) {
                     s -= 1;
                 }
                 out.push((s, e));
@@ -934,8 +960,15 @@ pub fn titled_names(doc: &Doc<'_>, first: usize, end: usize) -> Vec<(usize, usiz
         // A bare personal name: two or three capitalised words that are not institutions,
         // places or grammar words ("Donald Trump", "Robert C. Scott").
         // A name may follow a capitalised opening word ("Perhaps Ann Lee …").
-        let run_start =
-            k == first || !doc.is_cap(k - 1) || (k - 1 == first && doc.has(k - 1, vocab::NOT_NAME));
+        // So may a single capitalised descriptor ("Democrat Zephyr Teachout").
+        let run_start = k == first
+            || !doc.is_cap(k - 1)
+            || (doc.has(k - 1, vocab::NOT_NAME)
+                && !doc.has(
+                    k - 1,
+                    vocab::PLACE_START | vocab::ORG_START | vocab::AGENCY_START,
+                )
+                && (k - 1 == first || !doc.is_cap(k - 2)));
         if doc.is_cap(k) && !doc.quoted(k) && run_start {
             let mut e = k;
             while e < end
@@ -1073,6 +1106,11 @@ mod tests {
         names_in("A Reyes voter came.", &[]);
         // An opening adverb is no first name.
         names_in("Perhaps Ann Lee knew.", &["Ann Lee"]);
+        // Honorifics and party descriptors before a name.
+        names_in("Later Ms. Ada Moss spoke.", &["Ms. Ada Moss"]);
+        names_in("It was Mr. Holm.", &["Mr. Holm"]);
+        names_in("But Mr. Holm came.", &["Mr. Holm"]);
+        names_in("She met Democrat Zephyr Vance.", &["Zephyr Vance"]);
     }
 
     /// (phrase, kind, name, title, affiliation, description)

@@ -59,11 +59,15 @@ pub fn extract(article: &Article) -> Extraction {
         let entity = if let Some(prev) = f.continues {
             speaker_of.get(prev).copied().flatten()
         } else {
-            f.referent
+            entities.content = Some(f.content);
+            let e = f
+                .referent
                 .or(f.source)
                 .map(|(a, b)| (mentions::document_before(&doc, a).unwrap_or(a), b))
                 .and_then(|(a, b)| mentions::analyze(&doc, a, b))
-                .map(|m| entities.resolve(&doc, &m))
+                .map(|m| entities.resolve(&doc, &m));
+            entities.content = None;
+            e
         };
         if let Some(e) = entity {
             entities.list[e].was_source = true;
@@ -200,6 +204,49 @@ mod tests {
         case("“A.\n“B.\n“C");
         case("Mr. . . . said that . . .");
         case(&"x said that ".repeat(500));
+    }
+
+    /// The speaker of the claim whose source is the last `pronoun` of `text`.
+    #[track_caller]
+    fn pronoun_speaker(text: &str, pronoun: &str, expected: &str) {
+        let extraction = extract(&Article::from_text(text));
+        let at = text.rfind(pronoun).unwrap();
+        let claim = extraction
+            .claims
+            .iter()
+            .find(|c| c.source.is_some_and(|s| s.start == at))
+            .unwrap_or_else(|| panic!("no claim with the source at {at}: {text}"));
+        assert_eq!(claim.speaker.as_deref(), Some(expected), "{text}");
+    }
+
+    #[test]
+    fn pronouns_find_the_subject_before_them() {
+        // The subject of the previous sentence, not the person named last.
+        pronoun_speaker(
+            "Sen. Ted Cruz criticized Gov. John Kasich on Monday. He said the plan would fail.",
+            "He",
+            "Ted Cruz",
+        );
+        // A sentence that opens with the same pronoun continues the same person.
+        pronoun_speaker(
+            "Senator Ada Lee spoke. She met Senator Kim Park last week. She said the plan \
+             would work.",
+            "She",
+            "Ada Lee",
+        );
+        // "they" with no group among the speakers is the group named just before.
+        pronoun_speaker(
+            "The delay frustrates many analysts because they believe the plan will fail.",
+            "they",
+            "analysts",
+        );
+        // People named inside what was said are not who said it.
+        pronoun_speaker(
+            "\"We will win,\" Gov. Tom Vance said. Mr. Ed Holm said the base was angry. \
+             Gov. Tom Vance fits that bill for many people, he added.",
+            "he",
+            "Ed Holm",
+        );
     }
 
     #[test]
