@@ -1602,7 +1602,10 @@ fn verb_rules(
             } else {
                 "reported-speech/after-clause"
             };
-            if let Some(second) = split_quote(doc, s, &after) {
+            let second = split_quote(doc, s, &after).or_else(|| {
+                split_quote_after_aside(doc, s, a.saturating_sub(1), after.content_first)
+            });
+            if let Some(second) = second {
                 out.push(build(kind, content, rule, (a, e), referent, cue_span));
                 out.push(build(
                     ClaimKind::Direct,
@@ -1680,11 +1683,13 @@ fn verb_rules(
         out.push(f);
         let after_source = AfterCue {
             content_first: e,
-            cue_end: e,
+            cue_end: cue.end,
             channel: None,
             when: None,
         };
-        if let Some(second) = split_quote(doc, s, &after_source) {
+        let second = split_quote(doc, s, &after_source)
+            .or_else(|| split_quote_after_aside(doc, s, c - 1, e));
+        if let Some(second) = second {
             let mut g = f_clone_with(&out[0], second);
             g.rule = "direct/split-quote";
             out.push(g);
@@ -1879,6 +1884,18 @@ fn content_before(doc: &Doc<'_>, s: &Sentence, a: usize) -> Option<(ClaimKind, S
     }
     let q = a - 1;
     if doc.kind(q) == Some(Kind::Close) {
+        // "“A,” she said, and “B,” Lee said.": a quote after an attributed one is the
+        // claim on its own.
+        if let Some(quote) = doc.quotes.iter().find(|x| x.close == Some(q))
+            && quote.open > s.first
+            && doc.is_punct(quote.open - 1, ",")
+            && (s.first..quote.open).any(|j| {
+                comma_in_close(doc, j)
+                    && (j + 1..quote.open.min(j + 5)).any(|k| doc.has(k, vocab::CUE))
+            })
+        {
+            return make_content(doc, quote.open, q + 1);
+        }
         return make_content(doc, s.first, q + 1);
     }
     if doc.is_punct(q, ",") || doc.is_any(q, &["—", "–"]) {
@@ -1887,10 +1904,17 @@ fn content_before(doc: &Doc<'_>, s: &Sentence, a: usize) -> Option<(ClaimKind, S
     None
 }
 
-/// The second half of "“A,” he said, “B.”".
+/// The second half of "“A,” he said, “B.”". The second quote follows a comma, a colon or
+/// a verb of speech itself; one written straight after a verb of telling, a listener or a
+/// source is a title ("told “Morning Talk,”", "said Ann Lee, a host of the show
+/// “Morning Talk.”").
 fn split_quote(doc: &Doc<'_>, s: &Sentence, after: &AfterCue) -> Option<Span> {
     let k = after.content_first;
-    let open = if doc.kind(k) == Some(Kind::Open) {
+    let right_after_verb =
+        k == after.cue_end && k > 0 && doc.cue_class(k - 1) != Some(CueClass::Tell);
+    let open = if doc.kind(k) == Some(Kind::Open)
+        && (right_after_verb || doc.is_punct(k - 1, ",") || doc.is_punct(k - 1, ":"))
+    {
         k
     } else if doc.is_punct(k, ",") && doc.kind(k + 1) == Some(Kind::Open) {
         k + 1
@@ -1899,6 +1923,32 @@ fn split_quote(doc: &Doc<'_>, s: &Sentence, after: &AfterCue) -> Option<Span> {
     };
     let q = doc.quote_at_open(open)?;
     if q.outer_end() > s.end {
+        return None;
+    }
+    make_content(doc, open, q.outer_end()).map(|(_, span)| span)
+}
+
+/// The second half of a split quotation after an aside that follows the cue ("“A,” he
+/// told the paper in October, “B.”"): the first half closes on a comma (`close` is its
+/// closing mark) and the second opens after a comma, with no other quotation between.
+fn split_quote_after_aside(doc: &Doc<'_>, s: &Sentence, close: usize, from: usize) -> Option<Span> {
+    const MAX_ASIDE: usize = 20;
+    if !comma_in_close(doc, close) {
+        return None;
+    }
+    let open = (from..s.end.min(from + MAX_ASIDE))
+        .find(|&j| matches!(doc.kind(j), Some(Kind::Open | Kind::Close)))?;
+    if open == from || doc.kind(open) != Some(Kind::Open) || !doc.is_punct(open - 1, ",") {
+        return None;
+    }
+    if (from..open).any(|j| doc.has(j, vocab::CUE) && !doc.is_punct(j, ",")) {
+        return None;
+    }
+    let q = doc.quote_at_open(open)?;
+    // "“A,” she said, but then, “B,” said Lee.": the second quote has a cue of its own.
+    if q.outer_end() > s.end
+        || (q.outer_end()..s.end.min(q.outer_end() + 4)).any(|j| doc.has(j, vocab::CUE))
+    {
         return None;
     }
     make_content(doc, open, q.outer_end()).map(|(_, span)| span)
@@ -2957,6 +3007,56 @@ mod tests {
                 ),
                 ("direct/continuation", "Kim", "said", "Badly"),
             ],
+        );
+        // The second half of a split quotation follows a comma or the cue; a quoted title
+        // after a listener or a source is not one.
+        case(
+            "“We lost,” she said “and we know it.”",
+            &[
+                ("direct/after-quote", "she", "said", "We lost"),
+                ("direct/split-quote", "she", "said", "and we know it"),
+            ],
+        );
+        case(
+            "“We lost,” Kim told the program “Morning Talk.” “Badly.”",
+            &[
+                ("direct/after-quote", "Kim", "told", "We lost"),
+                ("direct/continuation", "Kim", "told", "Badly"),
+            ],
+        );
+        case(
+            "“We lost,” Kim told “Morning Talk” on Monday.",
+            &[("direct/after-quote", "Kim", "told", "We lost")],
+        );
+        case(
+            "“We lost,” she told the paper in May, “and we know it.”",
+            &[
+                ("direct/after-quote", "she", "told", "We lost"),
+                ("direct/split-quote", "she", "told", "and we know it"),
+            ],
+        );
+        case(
+            "“We lost,” said Kim, speaking of the vote, “and we know it.”",
+            &[
+                ("reported-speech/inverted", "Kim", "said", "We lost"),
+                ("direct/split-quote", "Kim", "said", "and we know it"),
+            ],
+        );
+        case(
+            "“We lost,” she said, but then, “we won,” said Lee.",
+            &[
+                ("direct/after-quote", "she", "said", "We lost"),
+                ("reported-speech/inverted", "Lee", "said", "we won"),
+            ],
+        );
+        case(
+            "“We lost,” said Kim, a host of the show “Morning Talk.”",
+            &[(
+                "reported-speech/inverted",
+                "Kim, a host of the show",
+                "said",
+                "We lost",
+            )],
         );
         // An unquoted aside after a quotation's cue is not part of the quotation, unlike
         // the rest of an unquoted claim around its cue.
