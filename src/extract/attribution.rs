@@ -1698,6 +1698,20 @@ fn verb_rules(
     out
 }
 
+/// Participles whose passive subject is the listener ("Lee was asked to …", "the FBI was
+/// warned about …"): the claim is what follows.
+static PASSIVE_LISTENER_VERBS: WordList = WordList::new(&[
+    "advised",
+    "asked",
+    "briefed",
+    "informed",
+    "questioned",
+    "reminded",
+    "told",
+    "urged",
+    "warned",
+]);
+
 /// Irregular past participles of cue verbs.
 static IRREGULAR_PARTICIPLES: WordList = WordList::new(&[
     "heard", "held", "known", "said", "seen", "shown", "taken", "thought", "told", "written",
@@ -1756,12 +1770,49 @@ fn passive_claim(
     {
         end = comma;
     }
+    let mut cue_end = cue.end;
+    // "the question was asked, and …": with no complement after the participle, the claim
+    // is the subject alone; a clause that goes on to another cue stays whole, so that cue
+    // does not start a claim of its own.
+    let bare = (cue_end >= end
+        || (doc.kind(cue_end) == Some(Kind::Punct) && doc.kind(cue_end + 1) != Some(Kind::Open))
+        || (doc.is_any(cue_end, &["and", "but"]) && !doc.s(cue_end + 1).ends_with("ed")))
+        && !(cue_end..end).any(|j| doc.has(j, vocab::CUE));
+    // "It was said that …", "Lee was asked to name …", "the FBI was warned about …": the
+    // subject is an empty "it" or the listener, so the claim is what follows the cue (a
+    // particle joining the cue, "that" left out), as PolNeAR marks it.
+    let that = if doc.is(cue_end, "that") {
+        Some(cue_end)
+    } else {
+        that_after_adverbial(doc, cue_end, end)
+    };
+    let expletive = start == b && doc.is(b, "it") && that.is_some();
+    let listener = doc.is_in(c, &PASSIVE_LISTENER_VERBS);
     if end <= cue.end + 1 {
         return None;
     }
-    let (_, content) = make_content(doc, start, end)?;
+    let (first, end) = if expletive {
+        (that.map_or(cue_end, |t| t + 1), end)
+    } else if bare {
+        (start, b + 1)
+    } else if listener {
+        if doc.is_any(cue_end, &["about", "of"]) {
+            cue_end += 1;
+        }
+        (
+            if doc.is(cue_end, "that") {
+                cue_end + 1
+            } else {
+                cue_end
+            },
+            end,
+        )
+    } else {
+        (start, end)
+    };
+    let (_, content) = make_content_min(doc, first, end, 1)?;
     let mut f = new_found(ClaimKind::Unattributed, content, "passive", si, s);
-    f.cue = Some(doc.span(b + 1, cue.end));
+    f.cue = Some(doc.span(b + 1, cue_end));
     Some(f)
 }
 
@@ -2482,12 +2533,21 @@ mod tests {
     fn passives_without_agent() {
         case(
             "The mayor was asked to name one new park.",
-            &[(
-                "passive",
-                "",
-                "was asked",
-                "The mayor was asked to name one new park",
-            )],
+            &[("passive", "", "was asked", "to name one new park")],
+        );
+        // The content of a passive: what follows a verb whose subject is the listener or
+        // an empty "it", the subject alone when nothing follows the verb.
+        case(
+            "It was said in March that rents fell.",
+            &[("passive", "", "was said", "rents fell")],
+        );
+        case(
+            "The board was warned about the new rules.",
+            &[("passive", "", "was warned about", "the new rules")],
+        );
+        case(
+            "The audit was announced, and rents rose.",
+            &[("passive", "", "was announced", "The audit")],
         );
         case(
             "Rents rose after the audit was announced last week.",
