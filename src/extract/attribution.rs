@@ -1457,8 +1457,12 @@ fn verb_rules(
     let reason = anonymity_reason(doc, s.first, s.end);
 
     // ", adding that …": the participle continues the sentence's earlier attribution.
+    // So does one after "by", "while", "after" or "before" in the middle of a clause
+    // ("rallied voters by promising tariffs", "erred after telling aides he would …").
     if c > s.first
-        && (doc.is_punct(c - 1, ",") || comma_in_close(doc, c - 1))
+        && (doc.is_punct(c - 1, ",")
+            || comma_in_close(doc, c - 1)
+            || (c > s.first + 2 && doc.is_in(c - 1, &PARTICIPLE_LINKS)))
         && is_participle(doc, c)
     {
         let anonymity =
@@ -1469,7 +1473,11 @@ fn verb_rules(
                     prev.source
                         .map(|src| (src, prev.referent, prev.channel.clone()))
                 })
-                .or_else(|| sentence_subject(doc, s.first, c).map(|src| (src, None, None)));
+                .or_else(|| {
+                    sentence_subject(doc, s.first, c)
+                        .or_else(|| subject_before_verb(doc, s.first, c))
+                        .map(|src| (src, None, None))
+                });
             if let Some((src, referent, channel)) = source {
                 let mut f = new_found(kind, content, "reported-speech/participle", si, s);
                 f.cue = Some(doc.span(c, after.cue_end));
@@ -1968,6 +1976,42 @@ fn sentence_subject(doc: &Doc<'_>, from: usize, limit: usize) -> Option<(usize, 
             ],
         );
     verb_follows.then_some((a, e))
+}
+
+/// Words before a participle in mid-clause that make it continue the clause's subject
+/// ("by promising", "after telling").
+static PARTICIPLE_LINKS: WordList = WordList::new(&["after", "before", "by", "while"]);
+
+/// Auxiliaries and common irregular past tenses: words that end a subject.
+static FINITE_VERBS: WordList = WordList::new(&[
+    "are", "became", "began", "brought", "came", "can", "could", "did", "do", "does", "fought",
+    "gave", "got", "had", "has", "have", "held", "is", "kept", "led", "left", "lost", "made",
+    "may", "met", "might", "must", "paid", "put", "ran", "saw", "sent", "should", "sought",
+    "spoke", "stood", "struck", "threw", "took", "was", "went", "were", "will", "won", "would",
+    "wrote",
+]);
+
+/// The subject of a clause starting at `from` whose first finite verb comes before `limit`,
+/// for subjects [`sentence_subject`] does not read: a lowercase head ("Many of the
+/// speakers have …"), an appositive ("Ann Lee, the mayor, tied …") or a coordination.
+fn subject_before_verb(doc: &Doc<'_>, from: usize, limit: usize) -> Option<(usize, usize)> {
+    let mut a = from;
+    if let Some(comma) = (from..limit.min(from + 6)).find(|&k| doc.is_punct(k, ","))
+        && !doc.is_cap(from)
+    {
+        a = comma + 1;
+    }
+    while doc.is_any(a, &["but", "and", "so", "yet", "still"]) {
+        a += 1;
+    }
+    let v = (a + 1..limit.min(a + 30)).find(|&v| {
+        doc.is_word(v)
+            && !doc.is_cap(v)
+            && !doc.quoted(v)
+            && (doc.is_in(v, &FINITE_VERBS) || (doc.s(v).ends_with("ed") && !doc.is_clause_word(v)))
+    })?;
+    let (first, end, _) = np_back(doc, v - 1, a)?;
+    (first == a && end > a).then_some((first, end))
 }
 
 /// Past a short parenthesis at `e` ("(D-Tex.)"), or `e` itself.
@@ -2873,6 +2917,37 @@ mod tests {
                 "He",
                 "said",
                 "the price was too low",
+            )],
+        );
+    }
+
+    #[test]
+    fn participle_clauses_take_the_clause_subject() {
+        case(
+            "The mayor won the vote by promising that rents would fall.",
+            &[(
+                "reported-speech/participle",
+                "The mayor",
+                "promising",
+                "rents would fall",
+            )],
+        );
+        case(
+            "Ann Lee, head of the tenants group, walked out, saying rents were too high.",
+            &[(
+                "reported-speech/participle",
+                "Ann Lee, head of the tenants group,",
+                "saying",
+                "rents were too high",
+            )],
+        );
+        case(
+            "Many of the tenants have stayed away, arguing that the rules are unfair.",
+            &[(
+                "reported-speech/participle",
+                "Many of the tenants",
+                "arguing",
+                "the rules are unfair",
             )],
         );
     }
