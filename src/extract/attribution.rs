@@ -6,6 +6,8 @@
 //! - `direct/after-quote`: "“…,” the source told AFP."
 //! - `direct/split-quote`: the second half of "“A,” he said, “B.”".
 //! - `reported-speech/inverted`: "…, said Smith."
+//! - `reported-speech/fronted-participle`: "Noting the cost, Smith said …" — an opening
+//!   participle clause belongs to the subject of the main clause.
 //! - `reported-speech/conjoined-subject`: "Paris stood by Bazoum and declared …".
 //! - `according-to`: "According to the police, …" / "…, according to Reuters."
 //! - `hedge/after`, `hedge/clause`: "There has been speculation that …", "… reportedly …".
@@ -552,6 +554,10 @@ fn after_cue(doc: &Doc<'_>, s: &Sentence, cue: Cue, class: Option<CueClass>) -> 
             continue;
         }
         if !took_recipient {
+            // "promised to cut taxes": an infinitive is content, not a listener.
+            if doc.is(k, "to") && takes_infinitive(doc, cue.first) && infinitive_at(doc, k + 1) {
+                break;
+            }
             let from = if doc.is(k, "to") && class == Some(CueClass::Speech) {
                 k + 1
             } else {
@@ -1465,8 +1471,10 @@ fn verb_rules(
             || (c > s.first + 2 && doc.is_in(c - 1, &PARTICIPLE_LINKS)))
         && is_participle(doc, c)
     {
-        let anonymity =
-            doc.has(c, vocab::ANONYMITY_START) || doc.is_any(after.content_first, &["not", "to"]);
+        // "asking not to be named" is no claim; "vowing to fight on" is.
+        let anonymity = doc.has(c, vocab::ANONYMITY_START)
+            || doc.is(after.content_first, "not")
+            || (doc.is(after.content_first, "to") && !to_content);
         if !anonymity && let Some((kind, content)) = content_after {
             let source = earlier
                 .and_then(|prev| {
@@ -1476,6 +1484,7 @@ fn verb_rules(
                 .or_else(|| {
                     sentence_subject(doc, s.first, c)
                         .or_else(|| subject_before_verb(doc, s.first, c))
+                        .or_else(|| subject_before_aside(doc, s.first, c))
                         .map(|src| (src, None, None))
                 });
             if let Some((src, referent, channel)) = source {
@@ -1522,6 +1531,29 @@ fn verb_rules(
         f
     };
 
+    // "Noting the cost, Lee said …", "After casting doubt on the plan, Lee …": a participle
+    // clause that opens the sentence belongs to the subject of the main clause.
+    if fronted_participle(doc, s, c)
+        && let Some((k, (a, e))) = (after.content_first + 1..s.end)
+            .filter(|&k| doc.is_punct(k, ",") && !doc.quoted(k))
+            .find_map(|k| {
+                sentence_subject(doc, k + 1, s.end)
+                    .or_else(|| subject_before_verb(doc, k + 1, s.end))
+                    .filter(|&(a, e)| a == k + 1 && !closing_cue(doc, e, s.end))
+                    .map(|src| (k, src))
+            })
+        && let Some((kind, content)) = make_content_min(doc, after.content_first, k, 1)
+    {
+        out.push(build(
+            kind,
+            content,
+            "reported-speech/fronted-participle",
+            (a, e),
+            None,
+            doc.span(c, after.cue_end),
+        ));
+        return out;
+    }
     // "voters saying they want a ban", "the group supporting Smith": PolNeAR attributes
     // a participle clause to the noun it modifies.
     if reduced_relative {
@@ -1981,6 +2013,42 @@ fn sentence_subject(doc: &Doc<'_>, from: usize, limit: usize) -> Option<(usize, 
 /// Words before a participle in mid-clause that make it continue the clause's subject
 /// ("by promising", "after telling").
 static PARTICIPLE_LINKS: WordList = WordList::new(&["after", "before", "by", "while"]);
+
+/// Prepositions that open a sentence before a participle ("After casting doubt …").
+static FRONTED_LINKS: WordList = WordList::new(&[
+    "After", "Before", "By", "Despite", "In", "Since", "Upon", "While",
+]);
+
+/// Whether the cue at `c` is a participle opening its sentence, alone or after a
+/// preposition ("Noting the cost, …", "After casting doubt on it, …").
+fn fronted_participle(doc: &Doc<'_>, s: &Sentence, c: usize) -> bool {
+    let opens = c == s.first || (c == s.first + 1 && doc.is_in(s.first, &FRONTED_LINKS));
+    opens && doc.is_word(c) && doc.s(c).ends_with("ing") && !doc.has(c, vocab::ANONYMITY_START)
+}
+
+/// Whether a cue of saying at `e` ends the sentence ("…, he said."): the clause before it
+/// is its content.
+fn closing_cue(doc: &Doc<'_>, e: usize, end: usize) -> bool {
+    let v = doc.skip_adverbs_back_forward(e, end);
+    v.is_some_and(|v| {
+        matches!(doc.cue_class(v), Some(CueClass::Speech | CueClass::Tell))
+            && (v + 1 >= end || doc.kind(v + 1) == Some(Kind::Punct))
+    })
+}
+
+/// "Ann Lee (D-Ore.), noting …, said": the noun phrase that opens the clause at `from`
+/// and ends right before the comma of a participle at `c`.
+fn subject_before_aside(doc: &Doc<'_>, from: usize, c: usize) -> Option<(usize, usize)> {
+    let mut a = from;
+    while doc.is_any(a, &["but", "and", "so", "yet"]) {
+        a += 1;
+    }
+    if c < a + 2 || !doc.is_punct(c - 1, ",") {
+        return None;
+    }
+    let (first, end, _) = np_back(doc, c - 2, a)?;
+    (first == a).then_some((first, end))
+}
 
 /// Auxiliaries and common irregular past tenses: words that end a subject.
 static FINITE_VERBS: WordList = WordList::new(&[
@@ -2948,6 +3016,51 @@ mod tests {
                 "Many of the tenants",
                 "arguing",
                 "the rules are unfair",
+            )],
+        );
+    }
+
+    #[test]
+    fn fronted_participle_clauses_take_the_main_subject() {
+        case(
+            "Noting the rise in rents, the mayor walked out.",
+            &[(
+                "reported-speech/fronted-participle",
+                "the mayor",
+                "Noting",
+                "the rise in rents",
+            )],
+        );
+        // The clause before a closing "he said" is its content.
+        case(
+            "Noting the rise in rents is easy, he said.",
+            &[(
+                "reported-speech/after-clause",
+                "he",
+                "said",
+                "Noting the rise in rents is easy",
+            )],
+        );
+    }
+
+    #[test]
+    fn intention_participles_keep_their_infinitive() {
+        case(
+            "The mayor toured the district, vowing to cut rents by half.",
+            &[(
+                "reported-speech/participle",
+                "The mayor",
+                "vowing",
+                "to cut rents by half",
+            )],
+        );
+        case(
+            "The mayor won by promising to cut rents in half.",
+            &[(
+                "reported-speech/participle",
+                "The mayor",
+                "promising",
+                "to cut rents in half",
             )],
         );
     }
