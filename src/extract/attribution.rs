@@ -147,6 +147,14 @@ pub fn attribute(doc: &Doc<'_>) -> Vec<Found> {
             for f in made {
                 covered.push(token_range(doc, f.content));
                 if let Some((a, b)) = f.source {
+                    // "…,” said Lee, who added that …": the relative clause after an
+                    // inverted source holds an attribution of its own.
+                    let b = (a + 1..b)
+                        .find(|&k| {
+                            doc.is_punct(k - 1, ",")
+                                && doc.is_any(k, &["who", "whom", "whose", "which"])
+                        })
+                        .unwrap_or(b);
                     covered.push((a, b));
                 }
                 found.push(f);
@@ -2445,13 +2453,13 @@ fn continuation(doc: &Doc<'_>, si: usize, s: &Sentence, found: &[Found]) -> Opti
     if kind != ClaimKind::Direct {
         return None;
     }
-    // The attribution of the quote before, not a participle clause after it ("…,” Lee
-    // said, recalling the vote. “…”).
-    let (prev_index, prev) = found
-        .iter()
-        .enumerate()
-        .rev()
-        .find(|(_, f)| f.source.is_some() && f.rule != "reported-speech/participle")?;
+    // The attribution of the quote before, not a participle clause or a relative clause
+    // after it ("…,” Lee said, recalling the vote. “…”; "…,” said Lee, who backs Ruiz. “…”).
+    let (prev_index, prev) = found.iter().enumerate().rev().find(|(_, f)| {
+        f.source.is_some()
+            && f.rule != "reported-speech/participle"
+            && !(f.referent.is_some() && f.kind == ClaimKind::Indirect)
+    })?;
     let near = si - prev.sentence <= 2 && s.para - prev.para <= 1;
     if !near {
         return None;
@@ -3062,6 +3070,33 @@ mod tests {
                 "promising",
                 "to cut rents in half",
             )],
+        );
+    }
+
+    #[test]
+    fn relative_clause_after_an_inverted_source() {
+        case(
+            "“Rents are too high,” said Ann Lee, who added that the council must act. “We wait.”",
+            &[
+                (
+                    "reported-speech/inverted",
+                    "Ann Lee, who added that the council must act",
+                    "said",
+                    "Rents are too high",
+                ),
+                (
+                    "reported-speech/source-cue",
+                    "who",
+                    "added",
+                    "the council must act",
+                ),
+                (
+                    "direct/continuation",
+                    "Ann Lee, who added that the council must act",
+                    "said",
+                    "We wait",
+                ),
+            ],
         );
     }
 
