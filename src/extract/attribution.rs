@@ -940,6 +940,12 @@ fn np_back(doc: &Doc<'_>, b: usize, floor: usize) -> Option<SourcePhrase> {
     if !head_ok {
         return None;
     }
+    // "labor unions, green groups, and many lawmakers said": a list from the clause start.
+    if let Some(a) = listed_sources(doc, first, floor)
+        && end - a <= 20
+    {
+        return Some((a, end, None));
+    }
     // "Clinton and the party said": coordinated sources from the start of the clause.
     if first >= floor + 2
         && doc.is(first - 1, "and")
@@ -952,7 +958,64 @@ fn np_back(doc: &Doc<'_>, b: usize, floor: usize) -> Option<SourcePhrase> {
     {
         return Some((a, end, None));
     }
-    Some((first, end, None))
+    Some((quantity_adverb(doc, first, floor), end, None))
+}
+
+/// Adverbs that qualify a number or share opening a source ("About 4 in 10", "Only a
+/// quarter of voters").
+static QUANTITY_ADVERBS: WordList =
+    WordList::new(&["about", "almost", "nearly", "only", "roughly"]);
+
+/// The start of a source `first` with the adverbs of quantity before it, when they open
+/// the clause ("About four in 10 said", "while only 49 percent of Republicans say").
+fn quantity_adverb(doc: &Doc<'_>, first: usize, floor: usize) -> usize {
+    let quantity = doc.kind(first) == Some(Kind::Number)
+        || doc.is_in(first, &SHARE_WORDS)
+        || doc.is_any(first, &["half", "a"])
+        || doc.s(first).ends_with("-thirds")
+        || doc.s(first).ends_with("-quarters");
+    let mut a = first;
+    while quantity && a > floor && a + 2 > first && doc.is_in(a - 1, &QUANTITY_ADVERBS) {
+        a -= 1;
+    }
+    let opens =
+        a == floor || doc.is_any(a - 1, &[",", ";", ":"]) || doc.is_in(a - 1, &SUBORDINATORS);
+    if a < first && opens { a } else { first }
+}
+
+/// "X, Y and Z" or "X, Y, and Z" ending with the phrase at `first`: the start of the list,
+/// when there are three items or more, each a short noun phrase, and the first opens the
+/// clause.
+fn listed_sources(doc: &Doc<'_>, first: usize, floor: usize) -> Option<usize> {
+    if first < floor + 3 || !doc.is(first - 1, "and") {
+        return None;
+    }
+    let oxford = doc.is_punct(first - 2, ",");
+    let mut seg_end = if oxford { first - 2 } else { first - 1 };
+    let mut items = 0;
+    let mut start = None;
+    while seg_end > floor && items < 5 {
+        let (a, _, _) = np_back(doc, seg_end - 1, floor)?;
+        if seg_end > a + 4 || (a..seg_end).any(|j| doc.is_punct(j, ",") || doc.is(j, "and")) {
+            return None;
+        }
+        items += 1;
+        if a == floor
+            || doc.is_any(a - 1, &[":", ";", "—", "–"])
+            || doc.is_in(a - 1, &SUBORDINATORS)
+        {
+            start = Some(a);
+            break;
+        }
+        if !doc.is_punct(a - 1, ",") {
+            return None;
+        }
+        // A comma before the item: more of the list, or the end of an opening phrase.
+        start = Some(a);
+        seg_end = a - 1;
+    }
+    let a = start?;
+    (items >= 2).then_some(a)
 }
 
 /// Quantifiers that stand for people on their own ("Most said", "Both think").
@@ -3097,6 +3160,28 @@ mod tests {
                     "We wait",
                 ),
             ],
+        );
+    }
+
+    #[test]
+    fn sources_keep_quantity_adverbs_and_lists() {
+        case(
+            "About half of tenants said the rent was too high.",
+            &[(
+                "reported-speech/source-cue",
+                "About half of tenants",
+                "said",
+                "the rent was too high",
+            )],
+        );
+        case(
+            "Tenants, landlords and city officials said the rules were unclear.",
+            &[(
+                "reported-speech/source-cue",
+                "Tenants, landlords and city officials",
+                "said",
+                "the rules were unclear",
+            )],
         );
     }
 
