@@ -940,6 +940,12 @@ fn np_back(doc: &Doc<'_>, b: usize, floor: usize) -> Option<SourcePhrase> {
     if !head_ok {
         return None;
     }
+    // "A study by the institute found": the document is the source with its author.
+    if let Some(a) = document_by(doc, first, floor)
+        && end - a <= 16
+    {
+        return Some((a, end, None));
+    }
     // "labor unions, green groups, and many lawmakers said": a list from the clause start.
     if let Some(a) = listed_sources(doc, first, floor)
         && end - a <= 20
@@ -959,6 +965,43 @@ fn np_back(doc: &Doc<'_>, b: usize, floor: usize) -> Option<SourcePhrase> {
         return Some((a, end, None));
     }
     Some((quantity_adverb(doc, first, floor), end, None))
+}
+
+/// Participles between a document and its author ("a poll conducted by").
+static AUTHORED: WordList = WordList::new(&[
+    "commissioned",
+    "conducted",
+    "issued",
+    "prepared",
+    "produced",
+    "published",
+    "released",
+    "seen",
+    "sponsored",
+    "written",
+]);
+
+/// "A study by X", "a poll conducted by X", "the report released by X": the start of the
+/// document phrase before "by" and the author starting at `first`, when it opens the clause.
+fn document_by(doc: &Doc<'_>, first: usize, floor: usize) -> Option<usize> {
+    if first < floor + 2 || !doc.is(first - 1, "by") {
+        return None;
+    }
+    let mut head = first - 2;
+    if doc.is_in(head, &AUTHORED) && head > floor {
+        head -= 1;
+    }
+    if !doc.has(head, vocab::DOCUMENT) {
+        return None;
+    }
+    let a = (head.saturating_sub(6).max(floor)..head)
+        .rev()
+        .find(|&k| doc.is_determiner(k) || doc.is_possessive(k))?;
+    let plain = (a + 1..head).all(|k| doc.is_word(k) || doc.kind(k) == Some(Kind::Number));
+    let opens = a == floor
+        || doc.is_any(a - 1, &[",", ";", ":", "—", "–"])
+        || doc.is_in(a - 1, &SUBORDINATORS);
+    (plain && opens).then_some(a)
 }
 
 /// Adverbs that qualify a number or share opening a source ("About 4 in 10", "Only a
@@ -3181,6 +3224,19 @@ mod tests {
                 "Tenants, landlords and city officials",
                 "said",
                 "the rules were unclear",
+            )],
+        );
+    }
+
+    #[test]
+    fn a_document_keeps_its_author() {
+        case(
+            "A survey conducted by the tenants union found that rents rose.",
+            &[(
+                "reported-speech/source-cue",
+                "A survey conducted by the tenants union",
+                "found",
+                "rents rose",
             )],
         );
     }
