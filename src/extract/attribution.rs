@@ -1596,8 +1596,7 @@ fn verb_rules(
                         .map(|src| (src, prev.referent, prev.channel.clone()))
                 })
                 .or_else(|| {
-                    sentence_subject(doc, s.first, c)
-                        .or_else(|| subject_before_verb(doc, s.first, c))
+                    clause_subject(doc, s.first, c)
                         .or_else(|| subject_before_aside(doc, s.first, c))
                         .map(|src| (src, None, None))
                 });
@@ -1651,8 +1650,7 @@ fn verb_rules(
         && let Some((k, (a, e))) = (after.content_first + 1..s.end)
             .filter(|&k| doc.is_punct(k, ",") && !doc.quoted(k))
             .find_map(|k| {
-                sentence_subject(doc, k + 1, s.end)
-                    .or_else(|| subject_before_verb(doc, k + 1, s.end))
+                clause_subject(doc, k + 1, s.end)
                     .filter(|&(a, e)| a == k + 1 && !closing_cue(doc, e, s.end))
                     .map(|src| (k, src))
             })
@@ -2172,6 +2170,27 @@ static FINITE_VERBS: WordList = WordList::new(&[
     "spoke", "stood", "struck", "threw", "took", "was", "went", "were", "will", "won", "would",
     "wrote",
 ]);
+
+/// The subject of the clause starting at `from`: [`sentence_subject`], unless the word it
+/// takes for the verb does not look like one ("His campaign is", "The Lee campaign
+/// responded"), then [`subject_before_verb`].
+fn clause_subject(doc: &Doc<'_>, from: usize, limit: usize) -> Option<(usize, usize)> {
+    let Some((a, e)) = sentence_subject(doc, from, limit) else {
+        return subject_before_verb(doc, from, limit);
+    };
+    let w = doc.s(e);
+    let verb_like = doc.is_in(e, &FINITE_VERBS)
+        || w.ends_with("ed")
+        || w.ends_with('s')
+        || doc.cue_class(e).is_some()
+        || doc.is_clause_word(e);
+    if verb_like {
+        return Some((a, e));
+    }
+    subject_before_verb(doc, from, limit)
+        .filter(|&(a2, e2)| a2 == a && e2 > e)
+        .or(Some((a, e)))
+}
 
 /// The subject of a clause starting at `from` whose first finite verb comes before `limit`,
 /// for subjects [`sentence_subject`] does not read: a lowercase head ("Many of the
@@ -3237,6 +3256,19 @@ mod tests {
                 "A survey conducted by the tenants union",
                 "found",
                 "rents rose",
+            )],
+        );
+    }
+
+    #[test]
+    fn a_participle_subject_keeps_its_head_noun() {
+        case(
+            "The Lee campaign struck back, saying the poll was wrong.",
+            &[(
+                "reported-speech/participle",
+                "The Lee campaign",
+                "saying",
+                "the poll was wrong",
             )],
         );
     }
