@@ -1620,7 +1620,7 @@ fn verb_rules(
             Some((pa, pe, prev.referent, "reported-speech/conjoined-subject"))
         } else if doc.is_any(b, &["and", "but"]) && b > s.first {
             conjoined_subject(doc, b, s.first)
-                .or_else(|| sentence_subject(doc, s.first, b))
+                .or_else(|| clause_subject(doc, s.first, b))
                 .map(|(a, e)| (a, e, None, "reported-speech/conjoined-subject"))
         } else {
             np_back(doc, b, s.first).map(|(a, e, r)| (a, e, r, "reported-speech/source-cue"))
@@ -3269,6 +3269,19 @@ mod tests {
                 "The Lee campaign",
                 "saying",
                 "the poll was wrong",
+            )],
+        );
+    }
+
+    #[test]
+    fn a_conjoined_cue_finds_a_subject_with_an_appositive() {
+        case(
+            "Ann Lee, the mayor, walked out and said the vote was rigged.",
+            &[(
+                "reported-speech/conjoined-subject",
+                "Ann Lee, the mayor,",
+                "said",
+                "the vote was rigged",
             )],
         );
     }
