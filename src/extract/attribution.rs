@@ -1935,6 +1935,19 @@ fn inverted_source(doc: &Doc<'_>, from: usize, end: usize) -> Option<(usize, usi
     {
         e = pe;
     }
+    // "said a former aide who requested anonymity": the relative clause belongs to the
+    // source, up to a comma, a quote or the end of the sentence.
+    if e < end && doc.is_any(e, &["who", "whom", "whose"]) {
+        let mut k = (e..end)
+            .find(|&k| {
+                doc.is_punct(k, ",") || matches!(doc.kind(k), Some(Kind::Open | Kind::Close))
+            })
+            .unwrap_or(end);
+        while k > e && doc.kind(k - 1) == Some(Kind::Punct) {
+            k -= 1;
+        }
+        e = k;
+    }
     if e < end && doc.is_word(e) {
         return None;
     }
@@ -3282,6 +3295,19 @@ mod tests {
                 "Ann Lee, the mayor,",
                 "said",
                 "the vote was rigged",
+            )],
+        );
+    }
+
+    #[test]
+    fn an_inverted_source_keeps_its_relative_clause() {
+        case(
+            "“Rents will rise,” said a city official who requested anonymity.",
+            &[(
+                "reported-speech/inverted",
+                "a city official who requested anonymity",
+                "said",
+                "Rents will rise",
             )],
         );
     }
