@@ -6,6 +6,8 @@
 //! - `direct/after-quote`: "“…,” the source told AFP."
 //! - `direct/split-quote`: the second half of "“A,” he said, “B.”".
 //! - `reported-speech/inverted`: "…, said Smith."
+//! - `reported-speech/fronted-participle`: "Noting the cost, Smith said …" — an opening
+//!   participle clause belongs to the subject of the main clause.
 //! - `reported-speech/conjoined-subject`: "Paris stood by Bazoum and declared …".
 //! - `according-to`: "According to the police, …" / "…, according to Reuters."
 //! - `hedge/after`, `hedge/clause`: "There has been speculation that …", "… reportedly …".
@@ -145,6 +147,14 @@ pub fn attribute(doc: &Doc<'_>) -> Vec<Found> {
             for f in made {
                 covered.push(token_range(doc, f.content));
                 if let Some((a, b)) = f.source {
+                    // "…,” said Lee, who added that …": the relative clause after an
+                    // inverted source holds an attribution of its own.
+                    let b = (a + 1..b)
+                        .find(|&k| {
+                            doc.is_punct(k - 1, ",")
+                                && doc.is_any(k, &["who", "whom", "whose", "which"])
+                        })
+                        .unwrap_or(b);
                     covered.push((a, b));
                 }
                 found.push(f);
@@ -552,6 +562,10 @@ fn after_cue(doc: &Doc<'_>, s: &Sentence, cue: Cue, class: Option<CueClass>) -> 
             continue;
         }
         if !took_recipient {
+            // "promised to cut taxes": an infinitive is content, not a listener.
+            if doc.is(k, "to") && takes_infinitive(doc, cue.first) && infinitive_at(doc, k + 1) {
+                break;
+            }
             let from = if doc.is(k, "to") && class == Some(CueClass::Speech) {
                 k + 1
             } else {
@@ -926,6 +940,18 @@ fn np_back(doc: &Doc<'_>, b: usize, floor: usize) -> Option<SourcePhrase> {
     if !head_ok {
         return None;
     }
+    // "A study by the institute found": the document is the source with its author.
+    if let Some(a) = document_by(doc, first, floor)
+        && end - a <= 16
+    {
+        return Some((a, end, None));
+    }
+    // "labor unions, green groups, and many lawmakers said": a list from the clause start.
+    if let Some(a) = listed_sources(doc, first, floor)
+        && end - a <= 20
+    {
+        return Some((a, end, None));
+    }
     // "Clinton and the party said": coordinated sources from the start of the clause.
     if first >= floor + 2
         && doc.is(first - 1, "and")
@@ -938,7 +964,101 @@ fn np_back(doc: &Doc<'_>, b: usize, floor: usize) -> Option<SourcePhrase> {
     {
         return Some((a, end, None));
     }
-    Some((first, end, None))
+    Some((quantity_adverb(doc, first, floor), end, None))
+}
+
+/// Participles between a document and its author ("a poll conducted by").
+static AUTHORED: WordList = WordList::new(&[
+    "commissioned",
+    "conducted",
+    "issued",
+    "prepared",
+    "produced",
+    "published",
+    "released",
+    "seen",
+    "sponsored",
+    "written",
+]);
+
+/// "A study by X", "a poll conducted by X", "the report released by X": the start of the
+/// document phrase before "by" and the author starting at `first`, when it opens the clause.
+fn document_by(doc: &Doc<'_>, first: usize, floor: usize) -> Option<usize> {
+    if first < floor + 2 || !doc.is(first - 1, "by") {
+        return None;
+    }
+    let mut head = first - 2;
+    if doc.is_in(head, &AUTHORED) && head > floor {
+        head -= 1;
+    }
+    if !doc.has(head, vocab::DOCUMENT) {
+        return None;
+    }
+    let a = (head.saturating_sub(6).max(floor)..head)
+        .rev()
+        .find(|&k| doc.is_determiner(k) || doc.is_possessive(k))?;
+    let plain = (a + 1..head).all(|k| doc.is_word(k) || doc.kind(k) == Some(Kind::Number));
+    let opens = a == floor
+        || doc.is_any(a - 1, &[",", ";", ":", "—", "–"])
+        || doc.is_in(a - 1, &SUBORDINATORS);
+    (plain && opens).then_some(a)
+}
+
+/// Adverbs that qualify a number or share opening a source ("About 4 in 10", "Only a
+/// quarter of voters").
+static QUANTITY_ADVERBS: WordList =
+    WordList::new(&["about", "almost", "nearly", "only", "roughly"]);
+
+/// The start of a source `first` with the adverbs of quantity before it, when they open
+/// the clause ("About four in 10 said", "while only 49 percent of Republicans say").
+fn quantity_adverb(doc: &Doc<'_>, first: usize, floor: usize) -> usize {
+    let quantity = doc.kind(first) == Some(Kind::Number)
+        || doc.is_in(first, &SHARE_WORDS)
+        || doc.is_any(first, &["half", "a"])
+        || doc.s(first).ends_with("-thirds")
+        || doc.s(first).ends_with("-quarters");
+    let mut a = first;
+    while quantity && a > floor && a + 2 > first && doc.is_in(a - 1, &QUANTITY_ADVERBS) {
+        a -= 1;
+    }
+    let opens =
+        a == floor || doc.is_any(a - 1, &[",", ";", ":"]) || doc.is_in(a - 1, &SUBORDINATORS);
+    if a < first && opens { a } else { first }
+}
+
+/// "X, Y and Z" or "X, Y, and Z" ending with the phrase at `first`: the start of the list,
+/// when there are three items or more, each a short noun phrase, and the first opens the
+/// clause.
+fn listed_sources(doc: &Doc<'_>, first: usize, floor: usize) -> Option<usize> {
+    if first < floor + 3 || !doc.is(first - 1, "and") {
+        return None;
+    }
+    let oxford = doc.is_punct(first - 2, ",");
+    let mut seg_end = if oxford { first - 2 } else { first - 1 };
+    let mut items = 0;
+    let mut start = None;
+    while seg_end > floor && items < 5 {
+        let (a, _, _) = np_back(doc, seg_end - 1, floor)?;
+        if seg_end > a + 4 || (a..seg_end).any(|j| doc.is_punct(j, ",") || doc.is(j, "and")) {
+            return None;
+        }
+        items += 1;
+        if a == floor
+            || doc.is_any(a - 1, &[":", ";", "—", "–"])
+            || doc.is_in(a - 1, &SUBORDINATORS)
+        {
+            start = Some(a);
+            break;
+        }
+        if !doc.is_punct(a - 1, ",") {
+            return None;
+        }
+        // A comma before the item: more of the list, or the end of an opening phrase.
+        start = Some(a);
+        seg_end = a - 1;
+    }
+    let a = start?;
+    (items >= 2).then_some(a)
 }
 
 /// Quantifiers that stand for people on their own ("Most said", "Both think").
@@ -1457,19 +1577,29 @@ fn verb_rules(
     let reason = anonymity_reason(doc, s.first, s.end);
 
     // ", adding that …": the participle continues the sentence's earlier attribution.
+    // So does one after "by", "while", "after" or "before" in the middle of a clause
+    // ("rallied voters by promising tariffs", "erred after telling aides he would …").
     if c > s.first
-        && (doc.is_punct(c - 1, ",") || comma_in_close(doc, c - 1))
+        && (doc.is_punct(c - 1, ",")
+            || comma_in_close(doc, c - 1)
+            || (c > s.first + 2 && doc.is_in(c - 1, &PARTICIPLE_LINKS)))
         && is_participle(doc, c)
     {
-        let anonymity =
-            doc.has(c, vocab::ANONYMITY_START) || doc.is_any(after.content_first, &["not", "to"]);
+        // "asking not to be named" is no claim; "vowing to fight on" is.
+        let anonymity = doc.has(c, vocab::ANONYMITY_START)
+            || doc.is(after.content_first, "not")
+            || (doc.is(after.content_first, "to") && !to_content);
         if !anonymity && let Some((kind, content)) = content_after {
             let source = earlier
                 .and_then(|prev| {
                     prev.source
                         .map(|src| (src, prev.referent, prev.channel.clone()))
                 })
-                .or_else(|| sentence_subject(doc, s.first, c).map(|src| (src, None, None)));
+                .or_else(|| {
+                    clause_subject(doc, s.first, c)
+                        .or_else(|| subject_before_aside(doc, s.first, c))
+                        .map(|src| (src, None, None))
+                });
             if let Some((src, referent, channel)) = source {
                 let mut f = new_found(kind, content, "reported-speech/participle", si, s);
                 f.cue = Some(doc.span(c, after.cue_end));
@@ -1490,7 +1620,7 @@ fn verb_rules(
             Some((pa, pe, prev.referent, "reported-speech/conjoined-subject"))
         } else if doc.is_any(b, &["and", "but"]) && b > s.first {
             conjoined_subject(doc, b, s.first)
-                .or_else(|| sentence_subject(doc, s.first, b))
+                .or_else(|| clause_subject(doc, s.first, b))
                 .map(|(a, e)| (a, e, None, "reported-speech/conjoined-subject"))
         } else {
             np_back(doc, b, s.first).map(|(a, e, r)| (a, e, r, "reported-speech/source-cue"))
@@ -1514,6 +1644,28 @@ fn verb_rules(
         f
     };
 
+    // "Noting the cost, Lee said …", "After casting doubt on the plan, Lee …": a participle
+    // clause that opens the sentence belongs to the subject of the main clause.
+    if fronted_participle(doc, s, c)
+        && let Some((k, (a, e))) = (after.content_first + 1..s.end)
+            .filter(|&k| doc.is_punct(k, ",") && !doc.quoted(k))
+            .find_map(|k| {
+                clause_subject(doc, k + 1, s.end)
+                    .filter(|&(a, e)| a == k + 1 && !closing_cue(doc, e, s.end))
+                    .map(|src| (k, src))
+            })
+        && let Some((kind, content)) = make_content_min(doc, after.content_first, k, 1)
+    {
+        out.push(build(
+            kind,
+            content,
+            "reported-speech/fronted-participle",
+            (a, e),
+            None,
+            doc.span(c, after.cue_end),
+        ));
+        return out;
+    }
     // "voters saying they want a ban", "the group supporting Smith": PolNeAR attributes
     // a participle clause to the noun it modifies.
     if reduced_relative {
@@ -1874,6 +2026,19 @@ fn inverted_source(doc: &Doc<'_>, from: usize, end: usize) -> Option<(usize, usi
     {
         e = pe;
     }
+    // "said a former aide who requested anonymity": the relative clause belongs to the
+    // source, up to a comma, a quote or the end of the sentence.
+    if e < end && doc.is_any(e, &["who", "whom", "whose"]) {
+        let mut k = (e..end)
+            .find(|&k| {
+                doc.is_punct(k, ",") || matches!(doc.kind(k), Some(Kind::Open | Kind::Close))
+            })
+            .unwrap_or(end);
+        while k > e && doc.kind(k - 1) == Some(Kind::Punct) {
+            k -= 1;
+        }
+        e = k;
+    }
     if e < end && doc.is_word(e) {
         return None;
     }
@@ -2104,6 +2269,99 @@ fn sentence_subject(doc: &Doc<'_>, from: usize, limit: usize) -> Option<(usize, 
             ],
         );
     verb_follows.then_some((a, e))
+}
+
+/// Words before a participle in mid-clause that make it continue the clause's subject
+/// ("by promising", "after telling").
+static PARTICIPLE_LINKS: WordList = WordList::new(&["after", "before", "by", "while"]);
+
+/// Prepositions that open a sentence before a participle ("After casting doubt …").
+static FRONTED_LINKS: WordList = WordList::new(&[
+    "After", "Before", "By", "Despite", "In", "Since", "Upon", "While",
+]);
+
+/// Whether the cue at `c` is a participle opening its sentence, alone or after a
+/// preposition ("Noting the cost, …", "After casting doubt on it, …").
+fn fronted_participle(doc: &Doc<'_>, s: &Sentence, c: usize) -> bool {
+    let opens = c == s.first || (c == s.first + 1 && doc.is_in(s.first, &FRONTED_LINKS));
+    opens && doc.is_word(c) && doc.s(c).ends_with("ing") && !doc.has(c, vocab::ANONYMITY_START)
+}
+
+/// Whether a cue of saying at `e` ends the sentence ("…, he said."): the clause before it
+/// is its content.
+fn closing_cue(doc: &Doc<'_>, e: usize, end: usize) -> bool {
+    let v = doc.skip_adverbs_back_forward(e, end);
+    v.is_some_and(|v| {
+        matches!(doc.cue_class(v), Some(CueClass::Speech | CueClass::Tell))
+            && (v + 1 >= end || doc.kind(v + 1) == Some(Kind::Punct))
+    })
+}
+
+/// "Ann Lee (D-Ore.), noting …, said": the noun phrase that opens the clause at `from`
+/// and ends right before the comma of a participle at `c`.
+fn subject_before_aside(doc: &Doc<'_>, from: usize, c: usize) -> Option<(usize, usize)> {
+    let mut a = from;
+    while doc.is_any(a, &["but", "and", "so", "yet"]) {
+        a += 1;
+    }
+    if c < a + 2 || !doc.is_punct(c - 1, ",") {
+        return None;
+    }
+    let (first, end, _) = np_back(doc, c - 2, a)?;
+    (first == a).then_some((first, end))
+}
+
+/// Auxiliaries and common irregular past tenses: words that end a subject.
+static FINITE_VERBS: WordList = WordList::new(&[
+    "are", "became", "began", "brought", "came", "can", "could", "did", "do", "does", "fought",
+    "gave", "got", "had", "has", "have", "held", "is", "kept", "led", "left", "lost", "made",
+    "may", "met", "might", "must", "paid", "put", "ran", "saw", "sent", "should", "sought",
+    "spoke", "stood", "struck", "threw", "took", "was", "went", "were", "will", "won", "would",
+    "wrote",
+]);
+
+/// The subject of the clause starting at `from`: [`sentence_subject`], unless the word it
+/// takes for the verb does not look like one ("His campaign is", "The Lee campaign
+/// responded"), then [`subject_before_verb`].
+fn clause_subject(doc: &Doc<'_>, from: usize, limit: usize) -> Option<(usize, usize)> {
+    let Some((a, e)) = sentence_subject(doc, from, limit) else {
+        return subject_before_verb(doc, from, limit);
+    };
+    let w = doc.s(e);
+    let verb_like = doc.is_in(e, &FINITE_VERBS)
+        || w.ends_with("ed")
+        || w.ends_with('s')
+        || doc.cue_class(e).is_some()
+        || doc.is_clause_word(e);
+    if verb_like {
+        return Some((a, e));
+    }
+    subject_before_verb(doc, from, limit)
+        .filter(|&(a2, e2)| a2 == a && e2 > e)
+        .or(Some((a, e)))
+}
+
+/// The subject of a clause starting at `from` whose first finite verb comes before `limit`,
+/// for subjects [`sentence_subject`] does not read: a lowercase head ("Many of the
+/// speakers have …"), an appositive ("Ann Lee, the mayor, tied …") or a coordination.
+fn subject_before_verb(doc: &Doc<'_>, from: usize, limit: usize) -> Option<(usize, usize)> {
+    let mut a = from;
+    if let Some(comma) = (from..limit.min(from + 6)).find(|&k| doc.is_punct(k, ","))
+        && !doc.is_cap(from)
+    {
+        a = comma + 1;
+    }
+    while doc.is_any(a, &["but", "and", "so", "yet", "still"]) {
+        a += 1;
+    }
+    let v = (a + 1..limit.min(a + 30)).find(|&v| {
+        doc.is_word(v)
+            && !doc.is_cap(v)
+            && !doc.quoted(v)
+            && (doc.is_in(v, &FINITE_VERBS) || (doc.s(v).ends_with("ed") && !doc.is_clause_word(v)))
+    })?;
+    let (first, end, _) = np_back(doc, v - 1, a)?;
+    (first == a && end > a).then_some((first, end))
 }
 
 /// Past a short parenthesis at `e` ("(D-Tex.)"), or `e` itself.
@@ -2469,13 +2727,13 @@ fn continuation(doc: &Doc<'_>, si: usize, s: &Sentence, found: &[Found]) -> Opti
     if kind != ClaimKind::Direct {
         return None;
     }
-    // The attribution of the quote before, not a participle clause after it ("…,” Lee
-    // said, recalling the vote. “…”).
-    let (prev_index, prev) = found
-        .iter()
-        .enumerate()
-        .rev()
-        .find(|(_, f)| f.source.is_some() && f.rule != "reported-speech/participle")?;
+    // The attribution of the quote before, not a participle clause or a relative clause
+    // after it ("…,” Lee said, recalling the vote. “…”; "…,” said Lee, who backs Ruiz. “…”).
+    let (prev_index, prev) = found.iter().enumerate().rev().find(|(_, f)| {
+        f.source.is_some()
+            && f.rule != "reported-speech/participle"
+            && !(f.referent.is_some() && f.kind == ClaimKind::Indirect)
+    })?;
     let near = si - prev.sentence <= 2 && s.para - prev.para <= 1;
     if !near {
         return None;
@@ -3018,6 +3276,183 @@ mod tests {
                 "He",
                 "said",
                 "the price was too low",
+            )],
+        );
+    }
+
+    #[test]
+    fn participle_clauses_take_the_clause_subject() {
+        case(
+            "The mayor won the vote by promising that rents would fall.",
+            &[(
+                "reported-speech/participle",
+                "The mayor",
+                "promising",
+                "rents would fall",
+            )],
+        );
+        case(
+            "Ann Lee, head of the tenants group, walked out, saying rents were too high.",
+            &[(
+                "reported-speech/participle",
+                "Ann Lee, head of the tenants group,",
+                "saying",
+                "rents were too high",
+            )],
+        );
+        case(
+            "Many of the tenants have stayed away, arguing that the rules are unfair.",
+            &[(
+                "reported-speech/participle",
+                "Many of the tenants",
+                "arguing",
+                "the rules are unfair",
+            )],
+        );
+    }
+
+    #[test]
+    fn fronted_participle_clauses_take_the_main_subject() {
+        case(
+            "Noting the rise in rents, the mayor walked out.",
+            &[(
+                "reported-speech/fronted-participle",
+                "the mayor",
+                "Noting",
+                "the rise in rents",
+            )],
+        );
+        // The clause before a closing "he said" is its content.
+        case(
+            "Noting the rise in rents is easy, he said.",
+            &[(
+                "reported-speech/after-clause",
+                "he",
+                "said",
+                "Noting the rise in rents is easy",
+            )],
+        );
+    }
+
+    #[test]
+    fn intention_participles_keep_their_infinitive() {
+        case(
+            "The mayor toured the district, vowing to cut rents by half.",
+            &[(
+                "reported-speech/participle",
+                "The mayor",
+                "vowing",
+                "to cut rents by half",
+            )],
+        );
+        case(
+            "The mayor won by promising to cut rents in half.",
+            &[(
+                "reported-speech/participle",
+                "The mayor",
+                "promising",
+                "to cut rents in half",
+            )],
+        );
+    }
+
+    #[test]
+    fn relative_clause_after_an_inverted_source() {
+        case(
+            "“Rents are too high,” said Ann Lee, who added that the council must act. “We wait.”",
+            &[
+                (
+                    "reported-speech/inverted",
+                    "Ann Lee, who added that the council must act",
+                    "said",
+                    "Rents are too high",
+                ),
+                (
+                    "reported-speech/source-cue",
+                    "who",
+                    "added",
+                    "the council must act",
+                ),
+                (
+                    "direct/continuation",
+                    "Ann Lee, who added that the council must act",
+                    "said",
+                    "We wait",
+                ),
+            ],
+        );
+    }
+
+    #[test]
+    fn sources_keep_quantity_adverbs_and_lists() {
+        case(
+            "About half of tenants said the rent was too high.",
+            &[(
+                "reported-speech/source-cue",
+                "About half of tenants",
+                "said",
+                "the rent was too high",
+            )],
+        );
+        case(
+            "Tenants, landlords and city officials said the rules were unclear.",
+            &[(
+                "reported-speech/source-cue",
+                "Tenants, landlords and city officials",
+                "said",
+                "the rules were unclear",
+            )],
+        );
+    }
+
+    #[test]
+    fn a_document_keeps_its_author() {
+        case(
+            "A survey conducted by the tenants union found that rents rose.",
+            &[(
+                "reported-speech/source-cue",
+                "A survey conducted by the tenants union",
+                "found",
+                "rents rose",
+            )],
+        );
+    }
+
+    #[test]
+    fn a_participle_subject_keeps_its_head_noun() {
+        case(
+            "The Lee campaign struck back, saying the poll was wrong.",
+            &[(
+                "reported-speech/participle",
+                "The Lee campaign",
+                "saying",
+                "the poll was wrong",
+            )],
+        );
+    }
+
+    #[test]
+    fn a_conjoined_cue_finds_a_subject_with_an_appositive() {
+        case(
+            "Ann Lee, the mayor, walked out and said the vote was rigged.",
+            &[(
+                "reported-speech/conjoined-subject",
+                "Ann Lee, the mayor,",
+                "said",
+                "the vote was rigged",
+            )],
+        );
+    }
+
+    #[test]
+    fn an_inverted_source_keeps_its_relative_clause() {
+        case(
+            "“Rents will rise,” said a city official who requested anonymity.",
+            &[(
+                "reported-speech/inverted",
+                "a city official who requested anonymity",
+                "said",
+                "Rents will rise",
             )],
         );
     }
