@@ -350,8 +350,9 @@ pub fn claims(conn: &Connection, filter: &ClaimFilter) -> rusqlite::Result<Vec<C
     Ok(rows)
 }
 
-/// Stores with at least this many claims (by id range) rank a search on several threads.
-const PARALLEL_SEARCH_FROM: i64 = 100_000;
+/// Searches matching at least this many claims are ranked on several threads: below
+/// it, opening the extra connections costs more than the threads save.
+const PARALLEL_SEARCH_FROM: i64 = 20_000;
 
 /// The `limit` best full-text matches of the FTS5 query `search` as (claim id, bm25
 /// score), best first, ties by id.
@@ -359,8 +360,9 @@ const PARALLEL_SEARCH_FROM: i64 = 100_000;
 /// The ranking happens inside the full-text index, so only the winners are joined to
 /// `claims` afterwards; ordering by `bm25()` measured about twice as fast as by the
 /// `rank` column. bm25 still reads the length of every match (about 0.4 µs each), so a
-/// word found in 150,000 of a million claims costs some 60 ms on one core. On a large
-/// store the id range is therefore cut into one slice per core, each slice ranked by its
+/// word found in 150,000 of a million claims costs 60–80 ms on one core. For a search
+/// matching many claims the id range is therefore cut into one slice per core (measured
+/// ×1.5 on two cores for 150,000 matches, see the benchmark), each slice ranked by its
 /// own read-only connection on a thread of its own, and the slices' winners merged. The
 /// scores agree across slices because bm25's term statistics come from the whole index
 /// whatever rows a query visits. A slice whose connection cannot be opened is ranked on
@@ -370,8 +372,15 @@ pub fn best_matches(
     search: &str,
     limit: usize,
 ) -> rusqlite::Result<Vec<(i64, f64)>> {
-    let (low, high) = id_range(conn)?;
-    let threads = if high - low >= PARALLEL_SEARCH_FROM {
+    // Counting matches skips bm25's length lookups, so finding out whether a search is
+    // common enough to be worth the extra connections costs a fraction of ranking it.
+    let common: bool = conn
+        .prepare_cached(
+            "SELECT count(*) >= ?2 FROM
+               (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?1 LIMIT ?2)",
+        )?
+        .query_row(params![search, PARALLEL_SEARCH_FROM], |r| r.get(0))?;
+    let threads = if common {
         std::thread::available_parallelism().map_or(1, |n| n.get().min(4))
     } else {
         1
