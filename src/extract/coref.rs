@@ -392,7 +392,7 @@ impl Entities {
             if doc.quoted(k) || inside(k) {
                 continue;
             }
-            if doc.lower(k) == pronoun {
+            if doc.s(k).eq_ignore_ascii_case(pronoun) {
                 chained.push(k);
                 continue;
             }
