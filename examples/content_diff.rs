@@ -16,7 +16,7 @@
 use std::path::Path;
 
 use whosaid::eval::spans;
-use whosaid::eval::{GoldFormat, Relation, gold, score};
+use whosaid::eval::{GoldFormat, gold, score};
 use whosaid::extract;
 use whosaid::model::Span;
 
@@ -38,7 +38,10 @@ fn main() {
         let body = &article.article.body;
         let claims = extract::extract(&article.article).claims;
         let predicted = score::predictions(GoldFormat::Polnear, &claims);
-        for (g, p) in matched(body, &article.relations, &predicted) {
+        for (g, p) in score::relation_pairs(body, &article.relations, &predicted)
+            .into_iter()
+            .map(|(g, p)| (&article.relations[g], &predicted[p]))
+        {
             if kind.is_some_and(|k| k != g.kind.as_str()) {
                 continue;
             }
@@ -74,52 +77,6 @@ fn main() {
             );
         }
     }
-}
-
-/// Matched (gold, predicted) pairs, greedy by covered gold bytes as the scorer does.
-fn matched<'a>(
-    body: &str,
-    gold: &'a [Relation],
-    predicted: &'a [Relation],
-) -> Vec<(&'a Relation, &'a Relation)> {
-    let mut candidates = Vec::new();
-    for (gi, g) in gold.iter().enumerate() {
-        let g_content = spans::trim_pieces(body, &g.content);
-        let g_len = spans::total_len(&g_content);
-        for (pi, p) in predicted.iter().enumerate() {
-            let p_raw = spans::join_pieces(body, &p.content);
-            let covered = spans::overlap_bytes(&g_content, &p_raw);
-            let content_ok = if g_len == 0 {
-                spans::overlap_bytes(&spans::join_pieces(body, &g.content), &p_raw) > 0
-            } else {
-                2 * covered >= g_len
-            };
-            let (gs, ps) = (
-                spans::join_pieces(body, &g.source),
-                spans::join_pieces(body, &p.source),
-            );
-            let source_overlap = spans::overlap_bytes(&gs, &ps);
-            let source_ok = match (gs.is_empty(), ps.is_empty()) {
-                (true, true) => true,
-                (false, false) => source_overlap > 0,
-                _ => false,
-            };
-            if content_ok && source_ok {
-                candidates.push(((covered, source_overlap), gi, pi));
-            }
-        }
-    }
-    candidates.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
-    let (mut gold_used, mut pred_used) = (vec![false; gold.len()], vec![false; predicted.len()]);
-    let mut pairs = Vec::new();
-    for (_, g, p) in candidates {
-        if !gold_used[g] && !pred_used[p] {
-            gold_used[g] = true;
-            pred_used[p] = true;
-            pairs.push((&gold[g], &predicted[p]));
-        }
-    }
-    pairs
 }
 
 /// Whitespace collapsed, so a passage stays on one line.

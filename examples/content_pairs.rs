@@ -22,7 +22,7 @@ fn main() {
         let claims = extract::extract(&article.article).claims;
         let predicted = score::predictions(GoldFormat::Polnear, &claims);
         println!("{}", serde_json::json!({"article": ai, "body": body}));
-        let pairs = matched(body, &article.relations, &predicted);
+        let pairs = score::relation_pairs(body, &article.relations, &predicted);
         let mut gold_used = vec![false; article.relations.len()];
         let mut pred_used = vec![false; predicted.len()];
         for &(g, p) in &pairs {
@@ -69,45 +69,4 @@ fn line(ai: usize, body: &str, g: Option<&Relation>, p: Option<&Relation>) {
         "{}",
         serde_json::json!({"article": ai, "gold": rel(body, g), "pred": rel(body, p)})
     );
-}
-
-fn matched(body: &str, gold: &[Relation], predicted: &[Relation]) -> Vec<(usize, usize)> {
-    let mut candidates = Vec::new();
-    for (gi, g) in gold.iter().enumerate() {
-        let g_content = spans::trim_pieces(body, &g.content);
-        let g_len = spans::total_len(&g_content);
-        for (pi, p) in predicted.iter().enumerate() {
-            let p_raw = spans::join_pieces(body, &p.content);
-            let covered = spans::overlap_bytes(&g_content, &p_raw);
-            let content_ok = if g_len == 0 {
-                spans::overlap_bytes(&spans::join_pieces(body, &g.content), &p_raw) > 0
-            } else {
-                2 * covered >= g_len
-            };
-            let (gs, ps) = (
-                spans::join_pieces(body, &g.source),
-                spans::join_pieces(body, &p.source),
-            );
-            let source_overlap = spans::overlap_bytes(&gs, &ps);
-            let source_ok = match (gs.is_empty(), ps.is_empty()) {
-                (true, true) => true,
-                (false, false) => source_overlap > 0,
-                _ => false,
-            };
-            if content_ok && source_ok {
-                candidates.push(((covered, source_overlap), gi, pi));
-            }
-        }
-    }
-    candidates.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
-    let (mut gu, mut pu) = (vec![false; gold.len()], vec![false; predicted.len()]);
-    let mut pairs = Vec::new();
-    for (_, g, p) in candidates {
-        if !gu[g] && !pu[p] {
-            gu[g] = true;
-            pu[p] = true;
-            pairs.push((g, p));
-        }
-    }
-    pairs
 }

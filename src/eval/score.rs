@@ -370,6 +370,39 @@ fn relation_fit(gold: &Prepared<'_>, predicted: &Prepared<'_>) -> Option<(usize,
     (content_ok && source_ok).then_some((covered, source_overlap))
 }
 
+/// The relations of one article that match, as (gold index, predicted index): each
+/// predicted relation covering at least half of a gold content with an overlapping source
+/// (or both unattributed), paired one to one, most covered gold content first.
+#[must_use]
+pub fn relation_pairs(
+    body: &str,
+    gold: &[Relation],
+    predicted: &[Relation],
+) -> Vec<(usize, usize)> {
+    let tokens = Tokens::new(body);
+    let gold: Vec<_> = gold
+        .iter()
+        .map(|r| Prepared::new(body, &tokens, r))
+        .collect();
+    let predicted: Vec<_> = predicted
+        .iter()
+        .map(|r| Prepared::new(body, &tokens, r))
+        .collect();
+    prepared_pairs(&gold, &predicted)
+}
+
+fn prepared_pairs(gold: &[Prepared<'_>], predicted: &[Prepared<'_>]) -> Vec<(usize, usize)> {
+    let mut candidates = Vec::new();
+    for (gi, g) in gold.iter().enumerate() {
+        for (pi, p) in predicted.iter().enumerate() {
+            if let Some(score) = relation_fit(g, p) {
+                candidates.push((score, gi, pi));
+            }
+        }
+    }
+    assign(candidates, gold.len(), predicted.len())
+}
+
 /// One-to-one greedy assignment: candidates `(score, gold, predicted)` best first.
 fn assign(
     mut candidates: Vec<((usize, usize), usize, usize)>,
@@ -644,15 +677,7 @@ pub fn score_article(
     eval.source = score_role(&gold_prepared, &predicted, SOURCE);
     eval.cue = score_role(&gold_prepared, &predicted, CUE);
 
-    let mut candidates = Vec::new();
-    for (gi, g) in gold_prepared.iter().enumerate() {
-        for (pi, p) in predicted.iter().enumerate() {
-            if let Some(score) = relation_fit(g, p) {
-                candidates.push((score, gi, pi));
-            }
-        }
-    }
-    let pairs = assign(candidates, gold_prepared.len(), predicted.len());
+    let pairs = prepared_pairs(&gold_prepared, &predicted);
     for g in &gold_prepared {
         eval.relation.update(g.relation.kind, |t| t.gold += 1);
     }
