@@ -1824,7 +1824,7 @@ fn verb_rules(
         && (doc.is_punct(c - 1, ",") || doc.kind(c - 1) == Some(Kind::Close))
         && matches!(class, CueClass::Speech | CueClass::Tell)
         && let Some((a, e)) = inverted_source(doc, cue.end, s.end)
-        && super::mentions::analyze(doc, a, e).is_some()
+        && super::mentions::is_source(doc, a, e)
         && let Some((kind, content)) = content_before(doc, s, c)
     {
         let mut f = build(
@@ -2086,7 +2086,7 @@ fn parenthetical_tail(doc: &Doc<'_>, s: &Sentence, after: &AfterCue) -> Option<S
 /// phrase, or a known source noun ("officials", "the report") — not a stray lowercase word
 /// ("is holding talks").
 fn plausible_source(doc: &Doc<'_>, a: usize, e: usize) -> bool {
-    if super::mentions::analyze(doc, a, e).is_none() {
+    if !super::mentions::is_source(doc, a, e) {
         return false;
     }
     let core_end = (a..e).find(|&k| doc.is_punct(k, ",")).unwrap_or(e);
@@ -2493,7 +2493,9 @@ fn according_to(doc: &Doc<'_>, si: usize, s: &Sentence, cue: Cue) -> Option<Foun
     {
         e = pe;
     }
-    super::mentions::analyze(doc, a, e)?;
+    if !super::mentions::is_source(doc, a, e) {
+        return None;
+    }
     // "according to Acme, a research firm that …": an appositive of the source.
     if doc.is_punct(e, ",")
         && doc.is_any(e + 1, &["a", "an", "the"])

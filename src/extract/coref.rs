@@ -69,13 +69,11 @@ const SUBORDINATORS: &[&str] = &[
 const MAX_SEEN: usize = 64;
 
 fn surname(name: &str) -> &str {
-    name.rsplit(' ').next().unwrap_or(name)
+    name.rfind(' ').map_or(name, |i| &name[i + 1..])
 }
 
 fn first_name(name: &str) -> Option<&str> {
-    let mut parts = name.split(' ');
-    let first = parts.next()?;
-    parts.next().map(|_| first)
+    name.split_once(' ').map(|(first, _)| first)
 }
 
 /// Title abbreviations and their full words, so that "the senator" finds "Sen. Ann Lee".
@@ -704,7 +702,7 @@ impl Entities {
         let near_role = |e: &Entity| {
             let sur = surname(&e.name);
             words.is_empty()
-                && (0..doc.len()).filter(|&k| doc.s(k) == sur).any(|k| {
+                && doc.written(sur).any(|k| {
                     // "President Bill Clinton" is not "Hillary Clinton".
                     let other = k > 0
                         && doc.is_cap(k - 1)
@@ -774,7 +772,7 @@ impl Entities {
             })
             .map(|(i, e)| {
                 let sur = surname(&e.name);
-                let count = (0..doc.len()).filter(|&k| doc.s(k) == sur).count();
+                let count = doc.written(sur).count();
                 let has_role = words.iter().any(|w| written(e, w)) || near_role(e);
                 (i, (has_role, count, e.last_seen))
             })
@@ -792,7 +790,7 @@ impl Entities {
     /// "they" with no group among the speakers: the nearest plural group of people named
     /// in its own or the previous sentence ("That frustrates many analysts because they
     /// believe …"), read as a mention. Not inside the claim's own content or a quotation.
-    fn group_before(&self, doc: &Doc<'_>, at: usize) -> Option<super::mentions::Mention> {
+    fn group_before(&self, doc: &Doc<'_>, at: usize) -> Option<std::rc::Rc<Mention>> {
         if doc.sentences.is_empty() || at >= doc.len() {
             return None;
         }
@@ -846,7 +844,7 @@ impl Entities {
             })
             .map(|(i, e)| {
                 let sur = surname(&e.name);
-                (i, (0..doc.len()).filter(|&k| doc.s(k) == sur).count())
+                (i, doc.written(sur).count())
             })
             .filter(|&(_, count)| count >= 3)
             .max_by_key(|&(_, count)| count)

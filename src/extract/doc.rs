@@ -1,11 +1,15 @@
 //! The analysed article every rule reads: tokens, quotations and sentences, with small
 //! word tests shared by the stages.
 
+use super::mentions::Mention;
 use super::quotes::{self, Quote};
 use super::sentences::{self, Sentence};
 use super::tokens::{self, Kind, Token};
-use crate::lexicon::{self, Lexicon};
+use crate::lexicon::{self, FastBuild, Lexicon};
 use crate::model::Span;
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
 use std::sync::OnceLock;
 
 use super::vocab;
@@ -45,6 +49,9 @@ impl WordList {
     }
 }
 
+/// Source phrase readings by token range; `None` when the range is no source phrase.
+pub(super) type MentionMemo = HashMap<(usize, usize), Option<Rc<Mention>>, FastBuild>;
+
 pub struct Doc<'a> {
     pub text: &'a str,
     pub tokens: Vec<Token>,
@@ -54,6 +61,9 @@ pub struct Doc<'a> {
     /// Word-class flags of each token ([`vocab`]).
     pub flags: Vec<u32>,
     pub lex: &'static Lexicon,
+    /// Source phrases already read, by token range ([`super::mentions::analyze`]): the
+    /// rules and coreference read the same phrases again.
+    pub(super) mentions: RefCell<MentionMemo>,
 }
 
 impl<'a> Doc<'a> {
@@ -87,6 +97,7 @@ impl<'a> Doc<'a> {
             sentences,
             flags,
             lex: lexicon::get(),
+            mentions: RefCell::default(),
         }
     }
 
@@ -103,6 +114,17 @@ impl<'a> Doc<'a> {
     #[must_use]
     pub fn s(&self, i: usize) -> &'a str {
         self.tokens.get(i).map_or("", |t| t.span.slice(self.text))
+    }
+
+    /// The tokens written exactly `word` (case matters), in text order: token lengths
+    /// reject almost every token without comparing text.
+    pub fn written<'w>(&self, word: &'w str) -> impl Iterator<Item = usize> + use<'_, 'w> {
+        let text = self.text.as_bytes();
+        self.tokens.iter().enumerate().filter_map(move |(k, t)| {
+            (t.span.end - t.span.start == word.len()
+                && &text[t.span.start..t.span.end] == word.as_bytes())
+            .then_some(k)
+        })
     }
 
     #[must_use]
@@ -315,6 +337,17 @@ mod tests {
                 "token {i}"
             );
         }
+    }
+
+    #[test]
+    fn written_finds_exact_tokens_only() {
+        let doc = Doc::new("Lee said Lee’s aide, LEE and Lee met. Leeds", 0);
+        let found: Vec<usize> = doc.written("Lee").collect();
+        let expected: Vec<usize> = (0..doc.len()).filter(|&k| doc.s(k) == "Lee").collect();
+        assert_eq!(found, expected);
+        assert_eq!(found, [0, 7]);
+        assert_eq!(doc.written("").count(), 0);
+        assert_eq!(doc.written("absent").count(), 0);
     }
 
     #[test]

@@ -8,6 +8,7 @@
 use super::doc::{Doc, WordList};
 use super::vocab;
 use crate::lexicon::TitleClass;
+use std::rc::Rc;
 
 /// What a source phrase refers to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -318,8 +319,26 @@ fn strip_possessive(w: &str) -> &str {
 }
 
 /// Reads the source phrase `[first, end)`. `None` when it is not a plausible source.
+///
+/// A phrase is read once per document and shared: the rules test a phrase before
+/// coreference reads it again.
 #[must_use]
-pub fn analyze(doc: &Doc<'_>, first: usize, end: usize) -> Option<Mention> {
+pub fn analyze(doc: &Doc<'_>, first: usize, end: usize) -> Option<Rc<Mention>> {
+    if let Some(m) = doc.mentions.borrow().get(&(first, end)) {
+        return m.clone();
+    }
+    let m = read(doc, first, end).map(Rc::new);
+    doc.mentions.borrow_mut().insert((first, end), m.clone());
+    m
+}
+
+/// Whether `[first, end)` reads as a source phrase.
+#[must_use]
+pub fn is_source(doc: &Doc<'_>, first: usize, end: usize) -> bool {
+    analyze(doc, first, end).is_some()
+}
+
+fn read(doc: &Doc<'_>, first: usize, end: usize) -> Option<Mention> {
     if first >= end || end > doc.len() {
         return None;
     }
@@ -1086,6 +1105,24 @@ mod tests {
         assert_eq!(found, expected, "{text}");
     }
 
+    #[test]
+    fn a_phrase_is_read_once_and_shared() {
+        let text = "A source close to Defence Minister Ann Lee and the ministry, officials said.";
+        let doc = Doc::new(text, 0);
+        for a in 0..doc.len() {
+            for b in a..=doc.len() + 1 {
+                let first = analyze(&doc, a, b);
+                let again = analyze(&doc, a, b);
+                if let (Some(x), Some(y)) = (&first, &again) {
+                    assert!(Rc::ptr_eq(x, y), "{a}..{b}");
+                }
+                assert_eq!(first.is_some(), again.is_some(), "{a}..{b}");
+                let fresh = read(&Doc::new(text, 0), a, b);
+                assert_eq!(first.as_deref(), fresh.as_ref(), "{a}..{b}");
+                assert_eq!(is_source(&doc, a, b), fresh.is_some(), "{a}..{b}");
+            }
+        }
+    }
     #[test]
     fn names_in_running_text() {
         names_in(

@@ -38,22 +38,19 @@ pub fn extract(article: &Article) -> Extraction {
     // The speaker of each found claim, by index into `entities`.
     let mut speaker_of: Vec<Option<usize>> = Vec::with_capacity(found.len());
     // Titled names in the text, registered as they appear so that pronouns and surnames
-    // can point back to them.
-    let observed: Vec<(usize, usize)> = doc
+    // can point back to them; each is read once.
+    let observed: Vec<std::rc::Rc<mentions::Mention>> = doc
         .sentences
         .iter()
         .flat_map(|s| mentions::titled_names(&doc, s.first, s.end))
+        .filter_map(|(a, b)| mentions::analyze(&doc, a, b))
+        .filter(|m| m.kind == mentions::MentionKind::Named)
         .collect();
     let mut next_observed = 0;
     for f in &found {
         let at = f.source.map_or(usize::MAX, |(a, _)| a);
-        while next_observed < observed.len() && observed[next_observed].0 < at {
-            let (a, b) = observed[next_observed];
-            if let Some(m) = mentions::analyze(&doc, a, b)
-                && m.kind == mentions::MentionKind::Named
-            {
-                entities.resolve(&doc, &m);
-            }
+        while next_observed < observed.len() && observed[next_observed].first < at {
+            entities.resolve(&doc, &observed[next_observed]);
             next_observed += 1;
         }
         let entity = if let Some(prev) = f.continues {
@@ -79,12 +76,7 @@ pub fn extract(article: &Article) -> Extraction {
         }
         speaker_of.push(entity);
     }
-    let full_names: Vec<String> = observed
-        .iter()
-        .filter_map(|&(a, b)| mentions::analyze(&doc, a, b))
-        .filter(|m| m.kind == mentions::MentionKind::Named)
-        .filter_map(|m| m.name)
-        .collect();
+    let full_names: Vec<String> = observed.iter().filter_map(|m| m.name.clone()).collect();
     entities.complete_names(&full_names);
     let mut used: Vec<usize> = Vec::new();
     let mut is_used = vec![false; entities.list.len()];
