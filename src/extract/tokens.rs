@@ -118,20 +118,28 @@ fn ascii_alnum_run_end(bytes: &[u8], mut j: usize) -> usize {
 /// Splits `text[from..]` into tokens; spans are offsets into `text`.
 #[must_use]
 pub fn tokenize(text: &str, from: usize) -> Vec<Token> {
-    tokenize_with(text, from, |_| 0).0
+    let mut tokens = Vec::new();
+    tokenize_into(text, from, |_| 0, &mut tokens, &mut Vec::new());
+    tokens
 }
 
-/// [`tokenize`], with a value for each token computed in the same pass: `word_value`
-/// of the text of each word, 0 for every other token.
-pub fn tokenize_with(
+/// [`tokenize`] into `tokens` (cleared first), with a value for each token computed in
+/// the same pass into `values`: `word_value` of the text of each word, 0 for every other
+/// token. Reusing the vectors saves allocating them for every article.
+pub fn tokenize_into(
     text: &str,
     from: usize,
     mut word_value: impl FnMut(&str) -> u32,
-) -> (Vec<Token>, Vec<u32>) {
+    tokens: &mut Vec<Token>,
+    values: &mut Vec<u32>,
+) {
     let bytes = text.as_bytes();
     let from = floor_char_boundary(text, from);
-    let mut tokens = Vec::with_capacity((text.len() - from) / 4 + 16);
-    let mut values = Vec::with_capacity(tokens.capacity());
+    tokens.clear();
+    values.clear();
+    let expected = (text.len() - from) / 4 + 16;
+    tokens.reserve(expected);
+    values.reserve(expected);
     let mut para = 0u32;
     let mut seen_text = false;
     let mut i = from;
@@ -226,7 +234,6 @@ pub fn tokenize_with(
         values.push(0);
         i += clen;
     }
-    (tokens, values)
 }
 
 /// The largest char boundary at or below `i`.
