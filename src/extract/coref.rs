@@ -69,7 +69,11 @@ const SUBORDINATORS: &[&str] = &[
 const MAX_SEEN: usize = 64;
 
 fn surname(name: &str) -> &str {
-    name.rfind(' ').map_or(name, |i| &name[i + 1..])
+    // A plain loop: names are short, and this runs for every speaker a mention is
+    // compared with.
+    name.bytes()
+        .rposition(|b| b == b' ')
+        .map_or(name, |i| &name[i + 1..])
 }
 
 fn first_name(name: &str) -> Option<&str> {

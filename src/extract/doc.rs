@@ -67,21 +67,32 @@ pub struct Doc<'a> {
 }
 
 thread_local! {
-    /// The token and flag vectors of the last document dropped on this thread, for the
-    /// next one: allocating them afresh for every article was a visible share of
-    /// extraction time.
-    static SPARE: Cell<Option<(Vec<Token>, Vec<u32>)>> = const { Cell::new(None) };
+    /// The per-token vectors of the last document dropped on this thread, for the next
+    /// one: allocating them afresh for every article was a visible share of extraction
+    /// time.
+    static SPARE: Cell<Option<Spare>> = const { Cell::new(None) };
 }
 
 /// Vectors longer than this many tokens are freed rather than kept for the next document.
 const SPARE_MAX: usize = 1 << 16;
 
+/// The vectors a document lends to the next: tokens, flags and quotation membership.
+#[derive(Default)]
+struct Spare(Vec<Token>, Vec<u32>, Vec<Option<u32>>);
+
 impl Drop for Doc<'_> {
     fn drop(&mut self) {
-        if self.tokens.capacity() <= SPARE_MAX && self.flags.capacity() <= SPARE_MAX {
-            SPARE.set(Some((
+        if self
+            .tokens
+            .capacity()
+            .max(self.flags.capacity())
+            .max(self.in_quote.capacity())
+            <= SPARE_MAX
+        {
+            SPARE.set(Some(Spare(
                 std::mem::take(&mut self.tokens),
                 std::mem::take(&mut self.flags),
+                std::mem::take(&mut self.in_quote),
             )));
         }
     }
@@ -92,7 +103,7 @@ impl<'a> Doc<'a> {
     pub fn new(text: &'a str, from: usize) -> Self {
         let mut buf = String::new();
         let table = vocab::get();
-        let (mut tokens, mut flags) = SPARE.take().unwrap_or_default();
+        let Spare(mut tokens, mut flags, mut in_quote) = SPARE.take().unwrap_or_default();
         tokens::tokenize_into(
             text,
             from,
@@ -115,7 +126,7 @@ impl<'a> Doc<'a> {
         );
         let quotes = quotes::find_in(text, &tokens);
         quotes::mark_closers(&mut tokens, &quotes);
-        let in_quote = quotes::membership(&tokens, &quotes);
+        quotes::membership_into(&tokens, &quotes, &mut in_quote);
         let sentences = sentences::split(text, &tokens, &in_quote, &flags);
         Self {
             text,
@@ -372,12 +383,14 @@ mod tests {
         let long = "Officials said the talks would resume on Monday. ".repeat(20);
         let fresh = Doc::new("He said “no.”", 0);
         let (tokens, flags) = (fresh.tokens.clone(), fresh.flags.clone());
+        let in_quote = fresh.in_quote.clone();
         drop(fresh);
         drop(Doc::new(&long, 0));
         let reused = Doc::new("He said “no.”", 0);
         assert!(reused.tokens.capacity() >= long.len() / 4);
         assert_eq!(reused.tokens, tokens);
         assert_eq!(reused.flags, flags);
+        assert_eq!(reused.in_quote, in_quote);
     }
 
     #[test]

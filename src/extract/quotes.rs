@@ -127,13 +127,20 @@ pub fn mark_closers(tokens: &mut [Token], quotes: &[Quote]) {
 /// For every token, the index of the quote whose inner part holds it.
 #[must_use]
 pub fn membership(tokens: &[Token], quotes: &[Quote]) -> Vec<Option<u32>> {
-    let mut of = vec![None; tokens.len()];
+    let mut of = Vec::new();
+    membership_into(tokens, quotes, &mut of);
+    of
+}
+
+/// [`membership`] into `of`, whatever it held before.
+pub fn membership_into(tokens: &[Token], quotes: &[Quote], of: &mut Vec<Option<u32>>) {
+    of.clear();
+    of.resize(tokens.len(), None);
     for (q, quote) in quotes.iter().enumerate() {
         for slot in &mut of[quote.inner_start()..quote.end] {
             *slot = Some(q as u32);
         }
     }
-    of
 }
 
 #[cfg(test)]
