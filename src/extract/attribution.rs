@@ -107,6 +107,9 @@ static BE_FORMS: WordList = WordList::new(&["is", "was", "are", "were", "been", 
 pub fn attribute(doc: &Doc<'_>) -> Vec<Found> {
     let mut found: Vec<Found> = Vec::new();
     let mut skip_until = 0usize;
+    // Token ranges of the sentence already taken by a claim, kept across sentences to
+    // reuse the vector.
+    let mut covered: Vec<(usize, usize)> = Vec::new();
     for (si, s) in doc.sentences.iter().enumerate() {
         if s.end <= skip_until {
             continue;
@@ -117,7 +120,7 @@ pub fn attribute(doc: &Doc<'_>) -> Vec<Found> {
             found.push(f);
             continue;
         }
-        let mut covered: Vec<(usize, usize)> = Vec::new();
+        covered.clear();
         let mut sentence_cues = cues::find(doc, s);
         // "X said Y, according to Z": the attribution to Z is the outer one, so it goes
         // first and the verbs inside its content stay part of the content.
@@ -169,14 +172,20 @@ pub fn attribute(doc: &Doc<'_>) -> Vec<Found> {
     earlier_pieces(doc, &mut found);
     // A quote first taken as a continuation, then attributed by the next sentence
     // ("“…!” Bush said."), keeps only its own attribution.
-    let mut seen = std::collections::HashSet::new();
-    for f in found.iter().filter(|f| f.rule != "direct/continuation") {
-        seen.insert(f.content);
-    }
-    let keep: Vec<bool> = found
-        .iter()
-        .map(|f| f.rule != "direct/continuation" || !seen.contains(&f.content))
-        .collect();
+    let continuation = |f: &Found| f.rule == "direct/continuation";
+    let keep: Vec<bool> = if found.iter().any(continuation) {
+        let seen: std::collections::HashSet<Span, crate::lexicon::FastBuild> = found
+            .iter()
+            .filter(|f| !continuation(f))
+            .map(|f| f.content)
+            .collect();
+        found
+            .iter()
+            .map(|f| !continuation(f) || !seen.contains(&f.content))
+            .collect()
+    } else {
+        vec![true; found.len()]
+    };
     let mut new_index = vec![None; found.len()];
     let mut kept = Vec::with_capacity(found.len());
     for (i, f) in found.into_iter().enumerate() {

@@ -860,15 +860,16 @@ impl Entities {
     /// person is not quoted separately (then the two are different people: "Ms. Varga" and
     /// "economist Tomas Varga, who is not related to the minister").
     pub fn complete_names(&mut self, full_names: &[String]) {
+        use crate::lexicon::FastBuild;
         use std::collections::{HashMap, HashSet};
-        let quoted: HashSet<&str> = self
+        let quoted: HashSet<&str, FastBuild> = self
             .list
             .iter()
             .filter(|e| e.was_source && e.name.contains(' '))
             .map(|e| e.name.as_str())
             .collect();
         // Surname (lowercase) → the full name, or `None` when two first names share it.
-        let mut by_surname: HashMap<String, Option<String>> = HashMap::new();
+        let mut by_surname: HashMap<String, Option<String>, FastBuild> = HashMap::default();
         for n in full_names {
             if !n.contains(' ') || quoted.contains(n.as_str()) {
                 continue;

@@ -76,9 +76,10 @@ thread_local! {
 /// Vectors longer than this many tokens are freed rather than kept for the next document.
 const SPARE_MAX: usize = 1 << 16;
 
-/// The vectors a document lends to the next: tokens, flags and quotation membership.
+/// The vectors a document lends to the next: tokens, flags, quotation membership and
+/// sentences.
 #[derive(Default)]
-struct Spare(Vec<Token>, Vec<u32>, Vec<Option<u32>>);
+struct Spare(Vec<Token>, Vec<u32>, Vec<Option<u32>>, Vec<Sentence>);
 
 impl Drop for Doc<'_> {
     fn drop(&mut self) {
@@ -93,6 +94,7 @@ impl Drop for Doc<'_> {
                 std::mem::take(&mut self.tokens),
                 std::mem::take(&mut self.flags),
                 std::mem::take(&mut self.in_quote),
+                std::mem::take(&mut self.sentences),
             )));
         }
     }
@@ -103,7 +105,8 @@ impl<'a> Doc<'a> {
     pub fn new(text: &'a str, from: usize) -> Self {
         let mut buf = String::new();
         let table = vocab::get();
-        let Spare(mut tokens, mut flags, mut in_quote) = SPARE.take().unwrap_or_default();
+        let Spare(mut tokens, mut flags, mut in_quote, mut sentences) =
+            SPARE.take().unwrap_or_default();
         tokens::tokenize_into(
             text,
             from,
@@ -127,7 +130,7 @@ impl<'a> Doc<'a> {
         let quotes = quotes::find_in(text, &tokens);
         quotes::mark_closers(&mut tokens, &quotes);
         quotes::membership_into(&tokens, &quotes, &mut in_quote);
-        let sentences = sentences::split(text, &tokens, &in_quote, &flags);
+        sentences::split_into(text, &tokens, &in_quote, &flags, &mut sentences);
         Self {
             text,
             tokens,
@@ -384,6 +387,7 @@ mod tests {
         let fresh = Doc::new("He said “no.”", 0);
         let (tokens, flags) = (fresh.tokens.clone(), fresh.flags.clone());
         let in_quote = fresh.in_quote.clone();
+        let sentences = fresh.sentences.clone();
         drop(fresh);
         drop(Doc::new(&long, 0));
         let reused = Doc::new("He said “no.”", 0);
@@ -391,6 +395,7 @@ mod tests {
         assert_eq!(reused.tokens, tokens);
         assert_eq!(reused.flags, flags);
         assert_eq!(reused.in_quote, in_quote);
+        assert_eq!(reused.sentences, sentences);
     }
 
     #[test]

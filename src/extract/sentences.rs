@@ -26,8 +26,22 @@ pub fn split(
     in_quote: &[Option<u32>],
     flags: &[u32],
 ) -> Vec<Sentence> {
+    let mut sentences = Vec::new();
+    split_into(text, tokens, in_quote, flags, &mut sentences);
+    sentences
+}
+
+/// [`split`] into `sentences`, whatever it held before.
+pub fn split_into(
+    text: &str,
+    tokens: &[Token],
+    in_quote: &[Option<u32>],
+    flags: &[u32],
+    sentences: &mut Vec<Sentence>,
+) {
     let lex = lexicon::get();
-    let mut sentences = Vec::with_capacity(tokens.len() / 16 + 1);
+    sentences.clear();
+    sentences.reserve(tokens.len() / 16 + 1);
     let mut first = 0usize;
     let mut i = 0usize;
     while i < tokens.len() {
@@ -86,7 +100,6 @@ pub fn split(
             i += 1;
         }
     }
-    sentences
 }
 
 /// Whether the quotation closed at `close` opened the sentence that starts at `first`
