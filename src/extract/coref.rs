@@ -391,7 +391,12 @@ impl Entities {
         // The same pronoun in earlier sentences.
         let mut chained: Vec<usize> = Vec::new();
         for k in floor..at {
-            if doc.quoted(k) || inside(k) {
+            // Only pronouns ("he" and "she" are) and capitalised words matter: most
+            // tokens fail this one flag test.
+            if !doc.has(k, super::vocab::PRONOUN | super::vocab::CAPITALISED)
+                || doc.quoted(k)
+                || inside(k)
+            {
                 continue;
             }
             if doc.s(k).eq_ignore_ascii_case(pronoun) {

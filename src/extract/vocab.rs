@@ -294,6 +294,9 @@ mod tests {
         case("Told", CUE_TELL, CUE_SPEECH);
         case("Minister", TITLE_OFFICIAL, CUE);
         case("the", DETERMINER, CUE);
+        // Pronoun resolution skips tokens without these flags.
+        case("He", PRONOUN, 0);
+        case("she", PRONOUN, 0);
         case("according", ACCORDING, 0);
         case("White", ORG_START, 0);
         case("Reuters", AGENCY_START, 0);
