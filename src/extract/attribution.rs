@@ -1244,23 +1244,38 @@ fn content_end(doc: &Doc<'_>, from: usize, end: usize) -> usize {
     let fronted = in_fronted_clause(doc, from);
     let mut k = from + 1;
     while k < end {
-        if !doc.quoted(k) {
-            let next = doc.skip_adverbs_back_forward(k + 1, end);
-            let cue_next = next.is_some_and(|v| {
-                matches!(doc.cue_class(v), Some(CueClass::Speech | CueClass::Tell))
-            });
-            if doc.is_punct(k, ",") && cue_next && next.is_some_and(|v| is_participle(doc, v)) {
-                return k;
-            }
+        // Only punctuation, closing marks and "and", "but" or "in" can end the content:
+        // numbers and other words are passed over by their kind and length.
+        let Some(&t) = doc.tokens.get(k) else {
+            break;
+        };
+        let passed =
+            t.kind == Kind::Number || (t.kind == Kind::Word && !(2..=3).contains(&t.span.len()));
+        if !passed && !doc.quoted(k) {
+            let comma = doc.is_punct(k, ",");
             // "… a “ridiculous idea,” adding that …": the comma inside the closing mark.
-            if comma_in_close(doc, k) && cue_next && next.is_some_and(|v| is_participle(doc, v)) {
-                return k + 1;
-            }
-            if doc.is_any(k, &["and", "but"])
-                && cue_next
-                && next.is_some_and(|v| !is_participle(doc, v) && second_cue(doc, v))
-            {
-                return if doc.is_punct(k - 1, ",") { k - 1 } else { k };
+            let close_comma = comma_in_close(doc, k);
+            let conjunction = doc.is_any(k, &["and", "but"]);
+            // Only after a comma or a conjunction can a speech verb take over; the verb
+            // is looked for past adverbs there only.
+            if comma || close_comma || conjunction {
+                let next = doc.skip_adverbs_back_forward(k + 1, end);
+                let cue_next = next.is_some_and(|v| {
+                    matches!(doc.cue_class(v), Some(CueClass::Speech | CueClass::Tell))
+                });
+                let participle = next.is_some_and(|v| is_participle(doc, v));
+                if comma && cue_next && participle {
+                    return k;
+                }
+                if close_comma && cue_next && participle {
+                    return k + 1;
+                }
+                if conjunction
+                    && cue_next
+                    && next.is_some_and(|v| !is_participle(doc, v) && second_cue(doc, v))
+                {
+                    return if doc.is_punct(k - 1, ",") { k - 1 } else { k };
+                }
             }
             // "…, the campaign manager said …": a new subject and its cue start another
             // attribution.
