@@ -110,6 +110,7 @@ pub fn attribute(doc: &Doc<'_>) -> Vec<Found> {
     // Token ranges of the sentence already taken by a claim, kept across sentences to
     // reuse the vector.
     let mut covered: Vec<(usize, usize)> = Vec::new();
+    let mut sentence_cues: Vec<Cue> = Vec::new();
     for (si, s) in doc.sentences.iter().enumerate() {
         if s.end <= skip_until {
             continue;
@@ -121,7 +122,7 @@ pub fn attribute(doc: &Doc<'_>) -> Vec<Found> {
             continue;
         }
         covered.clear();
-        let mut sentence_cues = cues::find(doc, s);
+        cues::find_into(doc, s, &mut sentence_cues);
         // "X said Y, according to Z": the attribution to Z is the outer one, so it goes
         // first and the verbs inside its content stay part of the content.
         if let Some(k) = sentence_cues
@@ -132,7 +133,7 @@ pub fn attribute(doc: &Doc<'_>) -> Vec<Found> {
             let outer = sentence_cues.remove(k);
             sentence_cues.insert(0, outer);
         }
-        for cue in sentence_cues {
+        for &cue in &sentence_cues {
             if covered
                 .iter()
                 .any(|&(a, b)| cue.first >= a && cue.first < b)

@@ -25,6 +25,13 @@ pub struct Cue {
 #[must_use]
 pub fn find(doc: &Doc<'_>, s: &Sentence) -> Vec<Cue> {
     let mut cues = Vec::new();
+    find_into(doc, s, &mut cues);
+    cues
+}
+
+/// [`find`] into `cues`, whatever it held before: one vector serves every sentence.
+pub fn find_into(doc: &Doc<'_>, s: &Sentence, cues: &mut Vec<Cue>) {
+    cues.clear();
     let mut i = s.first;
     while i < s.end {
         if !doc.is_word(i) || doc.quoted(i) {
@@ -79,7 +86,6 @@ pub fn find(doc: &Doc<'_>, s: &Sentence) -> Vec<Cue> {
         }
         i += 1;
     }
-    cues
 }
 
 /// Adjectives of stance that attribute what follows them ("is confident that …", "was

@@ -397,9 +397,11 @@ fn read(doc: &Doc<'_>, first: usize, end: usize) -> Option<Mention> {
     }
     // Agencies and outlets, with or without their article ("The Washington Post").
     for from in [first, start] {
-        if let Some(p) = lex.agencies.longest(core_end - from, |i| {
-            Some(doc.s(from + i)).filter(|_| from + i < core_end)
-        }) && from + p.words.len() == core_end
+        if doc.has(from, vocab::AGENCY_START)
+            && let Some(p) = lex.agencies.longest(core_end - from, |i| {
+                Some(doc.s(from + i)).filter(|_| from + i < core_end)
+            })
+            && from + p.words.len() == core_end
         {
             m.kind = MentionKind::Agency;
             m.name = Some(p.value.clone());
@@ -409,9 +411,11 @@ fn read(doc: &Doc<'_>, first: usize, end: usize) -> Option<Mention> {
         }
     }
     // Capitals standing for a country ("Paris declared").
-    if let Some(p) = lex.places.longest(core_end - start, |i| {
-        Some(doc.s(start + i)).filter(|_| start + i < core_end)
-    }) && start + p.words.len() == core_end
+    if doc.has(start, vocab::PLACE_START)
+        && let Some(p) = lex.places.longest(core_end - start, |i| {
+            Some(doc.s(start + i)).filter(|_| start + i < core_end)
+        })
+        && start + p.words.len() == core_end
         && doc.is_cap(start)
     {
         m.kind = MentionKind::Organization;
@@ -1033,9 +1037,11 @@ pub fn titled_names(doc: &Doc<'_>, first: usize, end: usize) -> Vec<(usize, usiz
 /// House"): its canonical name, or the phrase as written without its determiner.
 fn org_ending_at(doc: &Doc<'_>, start: usize, end: usize) -> Option<String> {
     for from in start..end {
-        if let Some(p) = doc.lex.organizations.longest(end - from, |i| {
-            Some(doc.s(from + i)).filter(|_| from + i < end)
-        }) && from + p.words.len() == end
+        if doc.has(from, vocab::ORG_START)
+            && let Some(p) = doc.lex.organizations.longest(end - from, |i| {
+                Some(doc.s(from + i)).filter(|_| from + i < end)
+            })
+            && from + p.words.len() == end
         {
             if !p.value.is_empty() && from == start {
                 return Some(p.value.clone());

@@ -349,6 +349,31 @@ mod tests {
     }
 
     #[test]
+    fn phrase_first_words_are_flagged_as_written_in_text() {
+        // Rules consult a phrase table only where a token carries its start flag, so
+        // every first word must read as one word token with that flag, in any case.
+        let lex = lexicon::get();
+        let firsts = |words: &mut dyn Iterator<Item = &str>| -> Vec<String> {
+            words.map(str::to_owned).collect()
+        };
+        for (words, flag) in [
+            (firsts(&mut lex.organizations.first_words()), ORG_START),
+            (firsts(&mut lex.agencies.first_words()), AGENCY_START),
+            (firsts(&mut lex.places.first_words()), PLACE_START),
+            (firsts(&mut lex.hedges.first_words()), HEDGE_START),
+        ] {
+            assert!(!words.is_empty());
+            for w in &words {
+                for written in [w.clone(), w.to_uppercase()] {
+                    let doc = crate::extract::doc::Doc::new(&written, 0);
+                    assert_eq!(doc.len(), 1, "{written}");
+                    assert!(doc.has(0, flag), "{written}");
+                }
+            }
+        }
+    }
+
+    #[test]
     fn grammar_lists_are_sorted_without_duplicates() {
         for list in [
             CLAUSE_WORDS,
