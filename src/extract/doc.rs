@@ -176,7 +176,7 @@ impl<'a> Doc<'a> {
 
     #[must_use]
     pub fn is(&self, i: usize, word: &str) -> bool {
-        self.s(i).eq_ignore_ascii_case(word)
+        self.bytes(i).eq_ignore_ascii_case(word.as_bytes())
     }
 
     /// Whether token `i` is in `list`: [`Doc::is_any`] for long lists, one table lookup
@@ -187,9 +187,17 @@ impl<'a> Doc<'a> {
         i < self.tokens.len() && list.table().get(self.s(i), &mut buf) != 0
     }
 
+    /// The bytes of token `i` (empty past the end): [`Doc::s`] without the char boundary
+    /// checks of slicing a `str`, for byte comparisons.
+    fn bytes(&self, i: usize) -> &'a [u8] {
+        self.tokens
+            .get(i)
+            .map_or(&[], |t| &self.text.as_bytes()[t.span.start..t.span.end])
+    }
+
     #[must_use]
     pub fn is_any(&self, i: usize, words: &[&str]) -> bool {
-        let w = self.s(i).as_bytes();
+        let w = self.bytes(i);
         let Some(first) = w.first().map(u8::to_ascii_lowercase) else {
             return words.iter().any(|x| x.is_empty());
         };
@@ -207,7 +215,7 @@ impl<'a> Doc<'a> {
 
     #[must_use]
     pub fn is_punct(&self, i: usize, p: &str) -> bool {
-        self.kind(i) == Some(Kind::Punct) && self.s(i) == p
+        self.kind(i) == Some(Kind::Punct) && self.bytes(i) == p.as_bytes()
     }
 
     /// A word starting with a capital letter.
