@@ -5,7 +5,8 @@
 //! quotation marks, [`cues`] finds attribution cues, [`attribution`] decides which cue owns
 //! which content and source phrase, [`mentions`] reads source phrases, [`coref`] resolves
 //! them to the article's speakers, [`classify`] gives each speaker a source type and
-//! [`dates`] turns "on Tuesday" into a date.
+//! [`dates`] turns "on Tuesday" into a date; [`gaps`] leaves an attribution that
+//! interrupts a claim out of its content.
 
 pub mod attribution;
 pub mod classify;
@@ -13,6 +14,7 @@ pub mod coref;
 pub mod cues;
 pub mod dates;
 pub mod doc;
+pub mod gaps;
 pub mod mentions;
 pub mod quotes;
 pub mod sentences;
@@ -126,11 +128,13 @@ pub fn extract(article: &Article) -> Extraction {
 
 fn build_claim(doc: &Doc<'_>, article: &Article, f: &Found, e: Option<&coref::Entity>) -> Claim {
     let body = doc.text;
+    let source = f.source.map(|(a, b)| doc.span(a, b));
     let mut claim = Claim {
         kind: f.kind,
         content: f.content,
+        content_gap: gaps::content_gap(body, f.content, f.cue, source),
         cue: f.cue,
-        source: f.source.map(|(a, b)| doc.span(a, b)),
+        source,
         speaker: e.map(|e| {
             if e.kind == mentions::MentionKind::Named {
                 classify::full_name(&e.name).map_or_else(|| e.name.clone(), str::to_owned)
@@ -246,6 +250,29 @@ mod tests {
              Gov. Tom Vance fits that bill for many people, he added.",
             "he",
             "Ed Holm",
+        );
+    }
+
+    #[track_caller]
+    fn gap_case(text: &str, expected: &str) {
+        let extraction = extract(&Article::from_text(text));
+        let texts: Vec<String> = extraction
+            .claims
+            .iter()
+            .map(|c| crate::model::content_text(text, c.content, c.content_gap))
+            .collect();
+        assert_eq!(texts, [expected], "{text}");
+    }
+
+    #[test]
+    fn an_attribution_inside_the_content_is_left_out_of_it() {
+        gap_case(
+            "The economy, the minister said, is recovering.",
+            "The economy, … is recovering",
+        );
+        gap_case(
+            "The mayor reportedly signed the order on Friday.",
+            "The mayor … signed the order on Friday",
         );
     }
 
