@@ -1731,7 +1731,8 @@ fn verb_rules(
             ));
             return out;
         }
-        // "Overall, she said, rents rose.": after a one-word opener, the claim is the rest.
+        // "Overall, she said, rents rose.": a one-word opener and the rest around the
+        // attribution, which becomes the content's gap ("Overall, … rents rose").
         if a == s.first + 2
             && doc.is_punct(a - 1, ",")
             && let Some(tail) = parenthetical_tail(doc, s, &after)
@@ -1742,9 +1743,10 @@ fn verb_rules(
             } else {
                 ClaimKind::Indirect
             };
+            let opener = doc.span(s.first, s.first + 1);
             out.push(build(
                 kind,
-                tail,
+                opener.cover(tail),
                 "reported-speech/parenthetical",
                 (a, e),
                 referent,
@@ -3696,7 +3698,7 @@ mod tests {
                 "reported-speech/parenthetical",
                 "she",
                 "said",
-                "rents rose in every district",
+                "Overall, she said, rents rose in every district",
             )],
         );
         case(

@@ -271,6 +271,10 @@ mod tests {
             "The economy, … is recovering",
         );
         gap_case(
+            "Overall, she said, rents rose in every district.",
+            "Overall, … rents rose in every district",
+        );
+        gap_case(
             "The mayor reportedly signed the order on Friday.",
             "The mayor … signed the order on Friday",
         );
