@@ -2563,7 +2563,7 @@ fn hedge(doc: &Doc<'_>, si: usize, s: &Sentence, cue: Cue, attach: HedgeAttach) 
         }
         HedgeAttach::Subject => match expletive_it(doc, s, cue) {
             Some(k) => make_content(doc, k, s.end)?,
-            None => make_content(doc, s.first, s.end)?,
+            None => make_content(doc, hedge_subject(doc, s, cue), s.end)?,
         },
     };
     let mut f = new_found(
@@ -2586,6 +2586,47 @@ fn hedge(doc: &Doc<'_>, si: usize, s: &Sentence, cue: Cue, attach: HedgeAttach) 
         };
     f.cue = Some(doc.span(cue.first, cue_end));
     Some(f)
+}
+
+/// Words that open an adverbial clause before a subject ("While no candidate seems …",
+/// "Once the vote was held, the party appeared …").
+static CLAUSE_OPENERS: WordList = WordList::new(&[
+    "after", "although", "as", "because", "before", "despite", "if", "once", "though", "unless",
+    "when", "where", "while", "with",
+]);
+
+/// The first token of the subject of a hedge verb, which starts the claim ("But in the past
+/// week, the senator appeared to …" → "the senator … to …"): a relative pronoun right
+/// before the cue ("delegates who are expected to …" → "who"), else the sentence start
+/// without leading conjunctions, sentence adverbs ("Indeed, ") and an adverbial opener up
+/// to its comma or, without a comma, its first word ("While no candidate seems …").
+fn hedge_subject(doc: &Doc<'_>, s: &Sentence, cue: Cue) -> usize {
+    if cue.first > s.first + 1 && doc.is_any(cue.first - 1, &["who", "which"]) {
+        return cue.first - 1;
+    }
+    let mut k = s.first;
+    while k + 1 < cue.first {
+        let adverb = doc.is_in(k, &ADVERBIAL_OPENERS)
+            || (doc.s(k).ends_with("ly") && doc.s(k).len() > 4)
+            || doc.is(k, "indeed");
+        if doc.is_any(k, &["but", "and", "yet", "so"]) {
+            k += 1;
+        } else if adverb && doc.is_punct(k + 1, ",") {
+            k += 2;
+        } else if adverb || doc.is_in(k, &CLAUSE_OPENERS) {
+            // Up to the last comma before the cue, one straight before it aside. An opener
+            // with a cue of its own ("when asked to leave, he refused") is left whole.
+            match (k + 1..cue.first - 1).rev().find(|&j| doc.is_punct(j, ",")) {
+                Some(c) if (k + 1..c).any(|j| doc.has(j, vocab::CUE)) => break,
+                Some(c) => k = c + 1,
+                None if doc.is_in(k, &CLAUSE_OPENERS) => k += 1,
+                None => break,
+            }
+        } else {
+            break;
+        }
+    }
+    if k < cue.first { k } else { s.first }
 }
 
 /// "It seems that …", "it may appear, though, that …": with an empty "it" as subject, the
@@ -3677,6 +3718,35 @@ mod tests {
                 "",
                 "seemed",
                 "The deal seemed to collapse overnight",
+            )],
+        );
+        // The claim starts at the hedge verb's subject, not at a conjunction or an
+        // adverbial opener before it.
+        case(
+            "But in the past week, the senator appeared to waver.",
+            &[(
+                "hedge/clause",
+                "",
+                "appeared",
+                "the senator appeared to waver",
+            )],
+        );
+        case(
+            "While no candidate seems ready to quit, the race is long.",
+            &[(
+                "hedge/clause",
+                "",
+                "seems",
+                "no candidate seems ready to quit, the race is long",
+            )],
+        );
+        case(
+            "On the list are two delegates who are expected to back the plan.",
+            &[(
+                "hedge/clause",
+                "",
+                "are expected",
+                "who are expected to back the plan",
             )],
         );
         // An empty "it" is no part of the content.
