@@ -2563,7 +2563,11 @@ fn hedge(doc: &Doc<'_>, si: usize, s: &Sentence, cue: Cue, attach: HedgeAttach) 
         }
         HedgeAttach::Subject => match expletive_it(doc, s, cue) {
             Some(k) => make_content(doc, k, s.end)?,
-            None => make_content(doc, hedge_subject(doc, s, cue), s.end)?,
+            None => make_content(
+                doc,
+                hedge_subject(doc, s, cue),
+                content_end(doc, cue.end, s.end),
+            )?,
         },
     };
     let mut f = new_found(
@@ -3737,7 +3741,7 @@ mod tests {
                 "hedge/clause",
                 "",
                 "seems",
-                "no candidate seems ready to quit, the race is long",
+                "no candidate seems ready to quit",
             )],
         );
         case(
@@ -3747,6 +3751,16 @@ mod tests {
                 "",
                 "are expected",
                 "who are expected to back the plan",
+            )],
+        );
+        // A comment clause of the reporter's own ends the claim.
+        case(
+            "The senator appeared to waver on the bill, which surprised his aides.",
+            &[(
+                "hedge/clause",
+                "",
+                "appeared",
+                "The senator appeared to waver on the bill",
             )],
         );
         // An empty "it" is no part of the content.
