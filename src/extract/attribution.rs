@@ -1708,6 +1708,16 @@ fn verb_rules(
             } else {
                 rule
             };
+            // "the wall, which he said Mexico would pay for": the relative pronoun before
+            // the attribution is the claim's first piece ("which … Mexico would pay for").
+            let content = if a > s.first
+                && doc.is_any(a - 1, &["which", "who"])
+                && content.start >= cue_span.end
+            {
+                doc.span(a - 1, a).cover(content)
+            } else {
+                content
+            };
             out.push(build(kind, content, rule, (a, e), referent, cue_span));
             return out;
         }
@@ -3771,6 +3781,19 @@ mod tests {
         case(
             "By Monday, it appeared, though, that the deal was dead.",
             &[("hedge/clause", "", "it appeared", "the deal was dead")],
+        );
+    }
+
+    #[test]
+    fn a_relative_pronoun_before_the_attribution_opens_the_content() {
+        case(
+            "Crews began the new wall, which the mayor said the city would pay for.",
+            &[(
+                "reported-speech/source-cue",
+                "the mayor",
+                "said",
+                "which the mayor said the city would pay for",
+            )],
         );
     }
 

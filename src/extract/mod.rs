@@ -275,6 +275,10 @@ mod tests {
             "Overall, … rents rose in every district",
         );
         gap_case(
+            "Crews began the new wall, which the mayor said the city would pay for.",
+            "which … the city would pay for",
+        );
+        gap_case(
             "The mayor reportedly signed the order on Friday.",
             "The mayor … signed the order on Friday",
         );
