@@ -4,7 +4,8 @@
 //! - `reported-speech/source-cue`: "Zeine said Monday that …", "X told AFP that …".
 //! - `reported-speech/after-clause`: "…, a defence ministry source said on Tuesday."
 //! - `direct/after-quote`: "“…,” the source told AFP."
-//! - `direct/split-quote`: the second half of "“A,” he said, “B.”".
+//! - `direct/split-quote`: the second half of "“A,” he said, “B.”"; extraction joins it to
+//!   the first half as one claim with the attribution as its gap (`gaps::join_split_quotes`).
 //! - `reported-speech/inverted`: "…, said Smith."
 //! - `reported-speech/fronted-participle`: "Noting the cost, Smith said …" — an opening
 //!   participle clause belongs to the subject of the main clause.

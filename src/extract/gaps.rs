@@ -4,7 +4,7 @@
 //! attribution itself, so the content keeps its whole extent and the attribution becomes
 //! its gap ([`crate::model::content_pieces`]).
 
-use crate::model::Span;
+use crate::model::{Claim, ClaimKind, Span};
 
 /// Whether `c` may sit between an attribution and the words it interrupts: whitespace
 /// and quotation marks on either side.
@@ -38,6 +38,56 @@ pub fn content_gap(
     let end = content.end - rest.len();
     let has_words = |s: &str| s.chars().any(char::is_alphanumeric);
     (has_words(&body[content.start..start]) && has_words(rest)).then(|| Span::new(start, end))
+}
+
+/// Joins the halves of a split quote ("“We will win,” he said, “and soon.”"), which
+/// attribution finds as two claims sharing cue and source, into one claim whose gap is the
+/// attribution between them. A second half after an aside ("he told the paper in May,
+/// “…”") stays a claim of its own: only the attribution and punctuation may separate them.
+#[must_use]
+pub fn join_split_quotes(body: &str, claims: Vec<Claim>) -> Vec<Claim> {
+    let mut out: Vec<Claim> = Vec::with_capacity(claims.len());
+    for claim in claims {
+        if claim.rule == SPLIT_QUOTE
+            && let Some(first) = out.iter_mut().rev().find(|c| {
+                c.cue == claim.cue
+                    && c.source == claim.source
+                    && c.content_gap.is_none()
+                    && c.content.end <= claim.content.start
+            })
+            && only_attribution_between(body, first, &claim)
+        {
+            let content = first.content.cover(claim.content);
+            first.content_gap = content_gap(body, content, first.cue, first.source);
+            first.content = content;
+            if first.kind != claim.kind {
+                first.kind = ClaimKind::Mixed;
+            }
+            first.rule = SPLIT_QUOTE;
+            first.reliability = crate::reliability::assess_in(first, body);
+            continue;
+        }
+        out.push(claim);
+    }
+    out
+}
+
+/// The rule id of the second half of a split quote, and of the joined claim.
+const SPLIT_QUOTE: &str = "direct/split-quote";
+
+fn only_attribution_between(body: &str, first: &Claim, second: &Claim) -> bool {
+    let (Some(cue), Some(source)) = (first.cue, first.source) else {
+        return false;
+    };
+    let attribution = cue.cover(source);
+    first.content.end <= attribution.start
+        && attribution.end <= second.content.start
+        && body[first.content.end..attribution.start]
+            .chars()
+            .all(|c| is_quote_or_space(c) || c == ',')
+        && body[attribution.end..second.content.start]
+            .chars()
+            .all(|c| is_quote_or_space(c) || c == ',')
 }
 
 #[cfg(test)]

@@ -92,7 +92,7 @@ pub fn extract(article: &Article) -> Extraction {
     let mut is_used = vec![false; entities.list.len()];
     let mut order: Vec<usize> = (0..found.len()).collect();
     order.sort_by_key(|&i| (found[i].content.start, found[i].content.end));
-    let claims = order
+    let claims: Vec<Claim> = order
         .iter()
         .map(|&i| (&found[i], &speaker_of[i]))
         .map(|(f, entity)| {
@@ -106,6 +106,7 @@ pub fn extract(article: &Article) -> Extraction {
             build_claim(&doc, article, f, e)
         })
         .collect();
+    let claims = gaps::join_split_quotes(body, claims);
     let speakers = used
         .iter()
         .map(|&i| {
@@ -282,6 +283,23 @@ mod tests {
             "The mayor reportedly signed the order on Friday.",
             "The mayor … signed the order on Friday",
         );
+    }
+
+    #[test]
+    fn the_halves_of_a_split_quote_are_one_claim() {
+        gap_case(
+            "“We will win,” he said, “and we will win soon.”",
+            "We will win, … and we will win soon",
+        );
+        gap_case(
+            "“We lost,” said Kim, “and we know it.”",
+            "We lost, … and we know it",
+        );
+        // After an aside, the second half stays a claim of its own.
+        let text = "“We lost,” she told the paper in May, “and we know it.”";
+        let claims = extract(&Article::from_text(text)).claims;
+        assert_eq!(claims.len(), 2, "{claims:?}");
+        assert!(claims.iter().all(|c| c.content_gap.is_none()));
     }
 
     #[test]
