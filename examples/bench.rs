@@ -561,6 +561,7 @@ fn synthetic(article: &Article, spans: &[Span], rng: &mut Rng) -> Extraction {
                 ClaimKind::Indirect
             },
             content,
+            content_gap: None,
             cue: None,
             source: None,
             speaker: speaker_name,

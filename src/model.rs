@@ -189,8 +189,13 @@ pub struct Reliability {
 pub struct Claim {
     pub kind: ClaimKind,
     /// The claim text: inside the quotation marks for a direct quote, after "that" for
-    /// reported speech.
+    /// reported speech. When the attribution interrupts the claim ("We will win,” he said,
+    /// “and soon"), this is the whole extent, first word to last, and `content_gap` is the
+    /// attribution left out of it.
     pub content: Span,
+    /// The attribution inside `content`, which is not part of the claim: the claim's text
+    /// is `content` before the gap and after it ([`content_pieces`]).
+    pub content_gap: Option<Span>,
     /// The attribution cue ("said", "according to", "There has been speculation").
     pub cue: Option<Span>,
     /// The source mention as written ("a defence ministry source", "he"); none when
@@ -210,6 +215,39 @@ pub struct Claim {
     pub reliability: Reliability,
     /// The id of the extraction rule that produced the claim.
     pub rule: &'static str,
+}
+
+/// The pieces of a claim's content: the whole `content`, or, when `gap` lies inside it, the
+/// part before the gap and the part after it.
+#[must_use]
+pub fn content_pieces(content: Span, gap: Option<Span>) -> Vec<Span> {
+    match gap {
+        Some(g) if content.start <= g.start && g.start <= g.end && g.end <= content.end => {
+            vec![
+                Span::new(content.start, g.start),
+                Span::new(g.end, content.end),
+            ]
+        }
+        _ => vec![content],
+    }
+}
+
+/// What a claim's content reads: the text of `content`, or, with a gap, the two pieces
+/// joined by " … " ("We will win, … and soon"). A span that is not a valid range of
+/// `body` reads as empty, so a faulty span from elsewhere cannot abort a caller.
+#[must_use]
+pub fn content_text(body: &str, content: Span, gap: Option<Span>) -> String {
+    let piece = |s: Span| body.get(s.start..s.end).unwrap_or_default();
+    match content_pieces(content, gap).as_slice() {
+        [before, after] => {
+            format!(
+                "{} … {}",
+                piece(*before).trim_end(),
+                piece(*after).trim_start()
+            )
+        }
+        _ => piece(content).to_owned(),
+    }
 }
 
 /// A speaker as one article knows it: the canonical name and every way it was written.
@@ -255,7 +293,12 @@ impl SpanText {
 pub struct ClaimRecord {
     pub article: String,
     pub kind: ClaimKind,
+    /// The content; with a gap, `text` is [`content_text`], the pieces joined by " … ".
     pub content: SpanText,
+    /// The attribution inside the content, left out of it; absent when the content is one
+    /// piece (and in files written before gaps existed).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub content_gap: Option<Span>,
     pub cue: Option<SpanText>,
     pub source: Option<SpanText>,
     pub speaker: Option<String>,
@@ -286,7 +329,12 @@ impl ClaimRecord {
         Self {
             article: article.to_owned(),
             kind: claim.kind,
-            content: SpanText::new(body, claim.content),
+            content: SpanText {
+                text: content_text(body, claim.content, claim.content_gap),
+                start: claim.content.start,
+                end: claim.content.end,
+            },
+            content_gap: claim.content_gap,
             cue: claim.cue.map(|s| SpanText::new(body, s)),
             source: claim.source.map(|s| SpanText::new(body, s)),
             speaker: claim.speaker.clone(),
@@ -315,6 +363,48 @@ mod tests {
         assert_eq!(record.source_type, SourceType::Anonymous);
         assert_eq!(record.difficulty.as_deref(), Some("hard"));
         assert!(record.reliability.is_none());
+    }
+
+    #[test]
+    fn a_gap_splits_the_content_into_two_pieces() {
+        let body = "“We will win,” he said, “and soon.”";
+        let content = Span::new(body.find("We").unwrap(), body.rfind('.').unwrap() + 1);
+        let gap = Span::new(body.find(',').unwrap() + 1, body.find("and").unwrap());
+        let pieces = content_pieces(content, Some(gap));
+        let texts: Vec<&str> = pieces.iter().map(|p| p.slice(body)).collect();
+        assert_eq!(texts, ["We will win,", "and soon."]);
+        assert_eq!(
+            content_text(body, content, Some(gap)),
+            "We will win, … and soon."
+        );
+        assert_eq!(content_pieces(content, None), [content]);
+        assert_eq!(content_text(body, content, None), content.slice(body));
+        // A gap outside the content is ignored rather than trusted.
+        let outside = Span::new(0, content.end + 1);
+        assert_eq!(content_pieces(content, Some(outside)), [content]);
+    }
+
+    #[test]
+    fn records_without_a_gap_still_read_and_gaps_round_trip() {
+        let line = r#"{"article": "a", "kind": "direct", "content": {"text": "x", "start": 0, "end": 1}, "cue": null, "source": null, "speaker": null, "source_type": "anonymous"}"#;
+        let record: ClaimRecord = serde_json::from_str(line).unwrap();
+        assert_eq!(record.content_gap, None);
+        assert!(
+            !serde_json::to_string(&record)
+                .unwrap()
+                .contains("content_gap")
+        );
+        let gapped = ClaimRecord {
+            content_gap: Some(Span::new(3, 5)),
+            ..record
+        };
+        let json = serde_json::to_string(&gapped).unwrap();
+        assert!(
+            json.contains(r#""content_gap":{"start":3,"end":5}"#),
+            "{json}"
+        );
+        let back: ClaimRecord = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, gapped);
     }
 
     #[test]

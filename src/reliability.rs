@@ -553,6 +553,7 @@ mod tests {
         let claim = Claim {
             kind: ClaimKind::Indirect,
             content: crate::model::Span::new(11, 30),
+            content_gap: None,
             cue: Some(crate::model::Span::new(3, 10)),
             source: Some(crate::model::Span::new(0, 2)),
             speaker: Some(String::from("X")),

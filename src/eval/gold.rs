@@ -210,31 +210,81 @@ pub(super) fn gold_span(
     path: &Path,
     line: usize,
 ) -> Result<Span, EvalError> {
-    let bad = |message: String| EvalError::Parse {
-        path: path.to_owned(),
-        line,
-        message,
+    let found = byte_range(body, span.start, span.end, path, line)?;
+    text_matches(span, found.slice(body), path, line)?;
+    Ok(found)
+}
+
+/// Checks a record's content and its gap against the article body: with a gap, the text
+/// is the two pieces joined as [`crate::model::content_text`] joins them.
+pub(super) fn gold_content(
+    body: &str,
+    span: &crate::model::SpanText,
+    gap: Option<Span>,
+    path: &Path,
+    line: usize,
+) -> Result<(Span, Option<Span>), EvalError> {
+    let Some(gap) = gap else {
+        return Ok((gold_span(body, span, path, line)?, None));
     };
-    let ok = span.start <= span.end
-        && span.end <= body.len()
-        && body.is_char_boundary(span.start)
-        && body.is_char_boundary(span.end);
+    let content = byte_range(body, span.start, span.end, path, line)?;
+    let gap = byte_range(body, gap.start, gap.end, path, line)?;
+    if !content.contains(gap) {
+        return Err(EvalError::Parse {
+            path: path.to_owned(),
+            line,
+            message: format!(
+                "content gap {}..{} is not inside the content {}..{}",
+                gap.start, gap.end, content.start, content.end
+            ),
+        });
+    }
+    let text = crate::model::content_text(body, content, Some(gap));
+    text_matches(span, &text, path, line)?;
+    Ok((content, Some(gap)))
+}
+
+fn byte_range(
+    body: &str,
+    start: usize,
+    end: usize,
+    path: &Path,
+    line: usize,
+) -> Result<Span, EvalError> {
+    let ok = start <= end
+        && end <= body.len()
+        && body.is_char_boundary(start)
+        && body.is_char_boundary(end);
     if !ok {
-        return Err(bad(format!(
-            "span {}..{} is not a byte range of the article ({} bytes)",
-            span.start,
-            span.end,
-            body.len()
-        )));
+        return Err(EvalError::Parse {
+            path: path.to_owned(),
+            line,
+            message: format!(
+                "span {start}..{end} is not a byte range of the article ({} bytes)",
+                body.len()
+            ),
+        });
     }
-    let found = &body[span.start..span.end];
+    Ok(Span::new(start, end))
+}
+
+fn text_matches(
+    span: &crate::model::SpanText,
+    found: &str,
+    path: &Path,
+    line: usize,
+) -> Result<(), EvalError> {
     if found != span.text {
-        return Err(bad(format!(
-            "span {}..{} reads {found:?} in the article, not {:?}; offsets must be bytes",
-            span.start, span.end, span.text
-        )));
+        return Err(EvalError::Parse {
+            path: path.to_owned(),
+            line,
+            message: format!(
+                "span {}..{} reads {found:?} in the article, not {:?}; offsets must be bytes",
+                span.start, span.end, span.text
+            ),
+        });
     }
-    Ok(Span::new(span.start, span.end))
+    Ok(())
 }
 
 /// The non-empty lines of a JSONL file as records of type `T`, with their line numbers.
@@ -286,7 +336,8 @@ pub fn load_jsonl(path: &Path) -> Result<GoldSet, EvalError> {
         };
         let gold = &mut articles[position];
         let body = &gold.article.body;
-        let content = gold_span(body, &record.content, path, line_no)?;
+        let (content, gap) =
+            gold_content(body, &record.content, record.content_gap, path, line_no)?;
         let source = match &record.source {
             Some(s) => vec![gold_span(body, s, path, line_no)?],
             None => Vec::new(),
@@ -298,7 +349,7 @@ pub fn load_jsonl(path: &Path) -> Result<GoldSet, EvalError> {
         gold.relations.push(Relation {
             id: format!("line {line_no}"),
             kind: record.kind,
-            content: vec![content],
+            content: crate::model::content_pieces(content, gap),
             source,
             cue,
             speaker: record.speaker,

@@ -45,9 +45,12 @@ pub fn load(path: &Path, gold_set: &GoldSet) -> Result<Predictions, EvalError> {
         };
         let body = &article.article.body;
         let span = |s: &crate::model::SpanText| gold::gold_span(body, s, path, line_no);
+        let (content, content_gap) =
+            gold::gold_content(body, &record.content, record.content_gap, path, line_no)?;
         let claim = Claim {
             kind: record.kind,
-            content: span(&record.content)?,
+            content,
+            content_gap,
             cue: record.cue.as_ref().map(span).transpose()?,
             source: record.source.as_ref().map(span).transpose()?,
             speaker: record.speaker,
@@ -130,5 +133,39 @@ mod tests {
         // Code-point offsets instead of bytes: "Oui" starts at code point 7.
         case("a_b", 7, 10, Err("offsets must be bytes"));
         case("a_b", oui, oui + 300, Err("not a byte range"));
+    }
+
+    #[track_caller]
+    fn gap_case(text: &str, gap: (usize, usize), expected: Result<&str, &str>) {
+        let tmp = tempfile::tempdir().unwrap();
+        let path = tmp.path().join("p.jsonl");
+        // "Oui,” she said" from its first letter to its last, with "she" left out.
+        let (start, end) = ("Café: “".len(), "Café: “Oui,” she said".len());
+        let line = format!(
+            r#"{{"article": "a_b", "kind": "direct", "content": {{"text": "{text}", "start": {start}, "end": {end}}}, "content_gap": {{"start": {}, "end": {}}}, "cue": null, "source": null, "speaker": null, "source_type": "named_person"}}"#,
+            gap.0, gap.1
+        );
+        fs::write(&path, line + "\n").unwrap();
+        let body = &gold_set().articles[0].article.body;
+        match (load(&path, &gold_set()), expected) {
+            (Ok(p), Ok(pieces)) => {
+                let claim = &p.by_origin["dev/text/a_b.txt"][0];
+                let got: Vec<&str> = crate::model::content_pieces(claim.content, claim.content_gap)
+                    .iter()
+                    .map(|s| s.slice(body))
+                    .collect();
+                assert_eq!(got.join("|"), pieces);
+            }
+            (Err(e), Err(fragment)) => assert!(e.to_string().contains(fragment), "{e}"),
+            (got, want) => panic!("{text}: got {got:?}, want {want:?}"),
+        }
+    }
+
+    #[test]
+    fn predictions_with_a_gap_read_as_two_pieces() {
+        let she = "Café: “Oui,” ".len();
+        gap_case("Oui,” … said", (she, she + 4), Ok("Oui,” |said"));
+        gap_case("Oui,” she said", (she, she + 4), Err("reads"));
+        gap_case("Oui,” … said", (0, 3), Err("not inside the content"));
     }
 }

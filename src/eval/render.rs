@@ -443,6 +443,7 @@ mod tests {
         let claim = |kind, content, source, cue, speaker: &str| Claim {
             kind,
             content: span(content),
+            content_gap: None,
             cue: Some(span(cue)),
             source: Some(span(source)),
             speaker: Some(speaker.to_owned()),

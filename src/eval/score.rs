@@ -279,7 +279,7 @@ pub fn predictions(format: GoldFormat, claims: &[Claim]) -> Vec<Relation> {
         let relation = Relation {
             id: format!("#{i}"),
             kind: claim.kind,
-            content: vec![claim.content],
+            content: crate::model::content_pieces(claim.content, claim.content_gap),
             source: claim.source.into_iter().collect(),
             cue: claim.cue.into_iter().collect(),
             speaker: claim.speaker.clone(),
@@ -291,7 +291,10 @@ pub fn predictions(format: GoldFormat, claims: &[Claim]) -> Vec<Relation> {
                 .iter_mut()
                 .find(|r| r.cue == relation.cue && r.source == relation.source)
             {
-                same.content.push(claim.content);
+                same.content.extend(crate::model::content_pieces(
+                    claim.content,
+                    claim.content_gap,
+                ));
                 same.content.sort_unstable();
                 if same.kind != relation.kind {
                     same.kind = ClaimKind::Mixed;
@@ -814,6 +817,7 @@ mod tests {
         Claim {
             kind,
             content: span(body, content),
+            content_gap: None,
             cue: cue.map(|c| span(body, c)),
             source: source.map(|s| span(body, s)),
             speaker: None,
@@ -1089,6 +1093,38 @@ mod tests {
         let eval = score_article(GoldFormat::Jsonl, &gold, &claims, false);
         assert_eq!(eval.predicted_relations, 2);
         assert_eq!(eval.content.exact.all.gold_hit, 0);
+    }
+
+    #[test]
+    fn a_claim_with_a_gap_is_scored_by_its_pieces() {
+        let b = "The economy, she said, is recovering.";
+        let gold = article(
+            b,
+            vec![gold_rel(
+                b,
+                ClaimKind::Indirect,
+                &["The economy", "is recovering"],
+                &["she"],
+                &["said"],
+            )],
+        );
+        let mut whole = claim(
+            b,
+            ClaimKind::Indirect,
+            "The economy, she said, is recovering",
+            Some("she"),
+            Some("said"),
+        );
+        let eval = score_article(GoldFormat::Polnear, &gold, &[whole.clone()], false);
+        assert_eq!(eval.relation.all.gold_hit, 1);
+        assert_eq!(eval.content.exact.all.gold_hit, 0);
+        whole.content_gap = Some(span(b, " she said, "));
+        for format in [GoldFormat::Polnear, GoldFormat::Jsonl] {
+            let eval = score_article(format, &gold, &[whole.clone()], false);
+            assert_eq!(eval.relation.all.gold_hit, 1);
+            assert_eq!(eval.content.exact.all.gold_hit, 1);
+            assert_eq!(eval.content.exact.all.predicted_hit, 1);
+        }
     }
 
     #[test]

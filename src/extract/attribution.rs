@@ -4,7 +4,8 @@
 //! - `reported-speech/source-cue`: "Zeine said Monday that …", "X told AFP that …".
 //! - `reported-speech/after-clause`: "…, a defence ministry source said on Tuesday."
 //! - `direct/after-quote`: "“…,” the source told AFP."
-//! - `direct/split-quote`: the second half of "“A,” he said, “B.”".
+//! - `direct/split-quote`: the second half of "“A,” he said, “B.”"; extraction joins it to
+//!   the first half as one claim with the attribution as its gap (`gaps::join_split_quotes`).
 //! - `reported-speech/inverted`: "…, said Smith."
 //! - `reported-speech/fronted-participle`: "Noting the cost, Smith said …" — an opening
 //!   participle clause belongs to the subject of the main clause.
@@ -1733,6 +1734,16 @@ fn verb_rules(
             } else {
                 rule
             };
+            // "the wall, which he said Mexico would pay for": the relative pronoun before
+            // the attribution is the claim's first piece ("which … Mexico would pay for").
+            let content = if a > s.first
+                && doc.is_any(a - 1, &["which", "who"])
+                && content.start >= cue_span.end
+            {
+                doc.span(a - 1, a).cover(content)
+            } else {
+                content
+            };
             out.push(build(kind, content, rule, (a, e), referent, cue_span));
             return out;
         }
@@ -1756,7 +1767,8 @@ fn verb_rules(
             ));
             return out;
         }
-        // "Overall, she said, rents rose.": after a one-word opener, the claim is the rest.
+        // "Overall, she said, rents rose.": a one-word opener and the rest around the
+        // attribution, which becomes the content's gap ("Overall, … rents rose").
         if a == s.first + 2
             && doc.is_punct(a - 1, ",")
             && let Some(tail) = parenthetical_tail(doc, s, &after)
@@ -1767,9 +1779,10 @@ fn verb_rules(
             } else {
                 ClaimKind::Indirect
             };
+            let opener = doc.span(s.first, s.first + 1);
             out.push(build(
                 kind,
-                tail,
+                opener.cover(tail),
                 "reported-speech/parenthetical",
                 (a, e),
                 referent,
@@ -2588,7 +2601,11 @@ fn hedge(doc: &Doc<'_>, si: usize, s: &Sentence, cue: Cue, attach: HedgeAttach) 
         }
         HedgeAttach::Subject => match expletive_it(doc, s, cue) {
             Some(k) => make_content(doc, k, s.end)?,
-            None => make_content(doc, s.first, s.end)?,
+            None => make_content(
+                doc,
+                hedge_subject(doc, s, cue),
+                content_end(doc, cue.end, s.end),
+            )?,
         },
     };
     let mut f = new_found(
@@ -2611,6 +2628,47 @@ fn hedge(doc: &Doc<'_>, si: usize, s: &Sentence, cue: Cue, attach: HedgeAttach) 
         };
     f.cue = Some(doc.span(cue.first, cue_end));
     Some(f)
+}
+
+/// Words that open an adverbial clause before a subject ("While no candidate seems …",
+/// "Once the vote was held, the party appeared …").
+static CLAUSE_OPENERS: WordList = WordList::new(&[
+    "after", "although", "as", "because", "before", "despite", "if", "once", "though", "unless",
+    "when", "where", "while", "with",
+]);
+
+/// The first token of the subject of a hedge verb, which starts the claim ("But in the past
+/// week, the senator appeared to …" → "the senator … to …"): a relative pronoun right
+/// before the cue ("delegates who are expected to …" → "who"), else the sentence start
+/// without leading conjunctions, sentence adverbs ("Indeed, ") and an adverbial opener up
+/// to its comma or, without a comma, its first word ("While no candidate seems …").
+fn hedge_subject(doc: &Doc<'_>, s: &Sentence, cue: Cue) -> usize {
+    if cue.first > s.first + 1 && doc.is_any(cue.first - 1, &["who", "which"]) {
+        return cue.first - 1;
+    }
+    let mut k = s.first;
+    while k + 1 < cue.first {
+        let adverb = doc.is_in(k, &ADVERBIAL_OPENERS)
+            || (doc.s(k).ends_with("ly") && doc.s(k).len() > 4)
+            || doc.is(k, "indeed");
+        if doc.is_any(k, &["but", "and", "yet", "so"]) {
+            k += 1;
+        } else if adverb && doc.is_punct(k + 1, ",") {
+            k += 2;
+        } else if adverb || doc.is_in(k, &CLAUSE_OPENERS) {
+            // Up to the last comma before the cue, one straight before it aside. An opener
+            // with a cue of its own ("when asked to leave, he refused") is left whole.
+            match (k + 1..cue.first - 1).rev().find(|&j| doc.is_punct(j, ",")) {
+                Some(c) if (k + 1..c).any(|j| doc.has(j, vocab::CUE)) => break,
+                Some(c) => k = c + 1,
+                None if doc.is_in(k, &CLAUSE_OPENERS) => k += 1,
+                None => break,
+            }
+        } else {
+            break;
+        }
+    }
+    if k < cue.first { k } else { s.first }
 }
 
 /// "It seems that …", "it may appear, though, that …": with an empty "it" as subject, the
@@ -3704,6 +3762,45 @@ mod tests {
                 "The deal seemed to collapse overnight",
             )],
         );
+        // The claim starts at the hedge verb's subject, not at a conjunction or an
+        // adverbial opener before it.
+        case(
+            "But in the past week, the senator appeared to waver.",
+            &[(
+                "hedge/clause",
+                "",
+                "appeared",
+                "the senator appeared to waver",
+            )],
+        );
+        case(
+            "While no candidate seems ready to quit, the race is long.",
+            &[(
+                "hedge/clause",
+                "",
+                "seems",
+                "no candidate seems ready to quit",
+            )],
+        );
+        case(
+            "On the list are two delegates who are expected to back the plan.",
+            &[(
+                "hedge/clause",
+                "",
+                "are expected",
+                "who are expected to back the plan",
+            )],
+        );
+        // A comment clause of the reporter's own ends the claim.
+        case(
+            "The senator appeared to waver on the bill, which surprised his aides.",
+            &[(
+                "hedge/clause",
+                "",
+                "appeared",
+                "The senator appeared to waver on the bill",
+            )],
+        );
         // An empty "it" is no part of the content.
         case(
             "It seems that the deal collapsed overnight.",
@@ -3716,6 +3813,19 @@ mod tests {
     }
 
     #[test]
+    fn a_relative_pronoun_before_the_attribution_opens_the_content() {
+        case(
+            "Crews began the new wall, which the mayor said the city would pay for.",
+            &[(
+                "reported-speech/source-cue",
+                "the mayor",
+                "said",
+                "which the mayor said the city would pay for",
+            )],
+        );
+    }
+
+    #[test]
     fn openers_and_long_preambles() {
         case(
             "Overall, she said, rents rose in every district.",
@@ -3723,7 +3833,7 @@ mod tests {
                 "reported-speech/parenthetical",
                 "she",
                 "said",
-                "rents rose in every district",
+                "Overall, she said, rents rose in every district",
             )],
         );
         case(

@@ -5,7 +5,8 @@
 //! quotation marks, [`cues`] finds attribution cues, [`attribution`] decides which cue owns
 //! which content and source phrase, [`mentions`] reads source phrases, [`coref`] resolves
 //! them to the article's speakers, [`classify`] gives each speaker a source type and
-//! [`dates`] turns "on Tuesday" into a date.
+//! [`dates`] turns "on Tuesday" into a date; [`gaps`] leaves an attribution that
+//! interrupts a claim out of its content.
 
 pub mod attribution;
 pub mod classify;
@@ -13,6 +14,7 @@ pub mod coref;
 pub mod cues;
 pub mod dates;
 pub mod doc;
+pub mod gaps;
 pub mod mentions;
 pub mod quotes;
 pub mod sentences;
@@ -82,7 +84,7 @@ pub fn extract(article: &Article) -> Extraction {
     let mut is_used = vec![false; entities.list.len()];
     let mut order: Vec<usize> = (0..found.len()).collect();
     order.sort_by_key(|&i| (found[i].content.start, found[i].content.end));
-    let claims = order
+    let claims: Vec<Claim> = order
         .iter()
         .map(|&i| (&found[i], &speaker_of[i]))
         .map(|(f, entity)| {
@@ -96,6 +98,7 @@ pub fn extract(article: &Article) -> Extraction {
             build_claim(&doc, article, f, e)
         })
         .collect();
+    let claims = gaps::join_split_quotes(body, claims);
     let speakers = used
         .iter()
         .map(|&i| {
@@ -118,11 +121,13 @@ pub fn extract(article: &Article) -> Extraction {
 
 fn build_claim(doc: &Doc<'_>, article: &Article, f: &Found, e: Option<&coref::Entity>) -> Claim {
     let body = doc.text;
+    let source = f.source.map(|(a, b)| doc.span(a, b));
     let mut claim = Claim {
         kind: f.kind,
         content: f.content,
+        content_gap: gaps::content_gap(body, f.content, f.cue, source),
         cue: f.cue,
-        source: f.source.map(|(a, b)| doc.span(a, b)),
+        source,
         speaker: e.map(|e| {
             if e.kind == mentions::MentionKind::Named {
                 classify::full_name(&e.name).map_or_else(|| e.name.clone(), str::to_owned)
@@ -239,6 +244,54 @@ mod tests {
             "he",
             "Ed Holm",
         );
+    }
+
+    #[track_caller]
+    fn gap_case(text: &str, expected: &str) {
+        let extraction = extract(&Article::from_text(text));
+        let texts: Vec<String> = extraction
+            .claims
+            .iter()
+            .map(|c| crate::model::content_text(text, c.content, c.content_gap))
+            .collect();
+        assert_eq!(texts, [expected], "{text}");
+    }
+
+    #[test]
+    fn an_attribution_inside_the_content_is_left_out_of_it() {
+        gap_case(
+            "The economy, the minister said, is recovering.",
+            "The economy, … is recovering",
+        );
+        gap_case(
+            "Overall, she said, rents rose in every district.",
+            "Overall, … rents rose in every district",
+        );
+        gap_case(
+            "Crews began the new wall, which the mayor said the city would pay for.",
+            "which … the city would pay for",
+        );
+        gap_case(
+            "The mayor reportedly signed the order on Friday.",
+            "The mayor … signed the order on Friday",
+        );
+    }
+
+    #[test]
+    fn the_halves_of_a_split_quote_are_one_claim() {
+        gap_case(
+            "“We will win,” he said, “and we will win soon.”",
+            "We will win, … and we will win soon",
+        );
+        gap_case(
+            "“We lost,” said Kim, “and we know it.”",
+            "We lost, … and we know it",
+        );
+        // After an aside, the second half stays a claim of its own.
+        let text = "“We lost,” she told the paper in May, “and we know it.”";
+        let claims = extract(&Article::from_text(text)).claims;
+        assert_eq!(claims.len(), 2, "{claims:?}");
+        assert!(claims.iter().all(|c| c.content_gap.is_none()));
     }
 
     #[test]

@@ -148,6 +148,7 @@ pub fn record(claim: &ScoredClaim) -> ClaimRecord {
         article: row.article_id.to_string(),
         kind: row.kind,
         content: row.content.clone(),
+        content_gap: row.content_gap,
         cue: row.cue.clone(),
         source: row.source.clone(),
         speaker: row.speaker.clone(),

@@ -21,15 +21,25 @@ pub struct Step {
 }
 
 /// The schema changes after version 1, in order.
-pub const STEPS: &[Step] = &[Step {
-    to: 2,
-    // Two indexes no query uses: claims are listed by speaker, by type or by article in
-    // article order (claims_speaker, claims_type_order), and ordered by reliability only
-    // after corroboration is added, in memory. Each index cost about 5 % of an import's
-    // writer time.
-    sql: "DROP INDEX IF EXISTS claims_reliability;
-          DROP INDEX IF EXISTS claims_source_type;",
-}];
+pub const STEPS: &[Step] = &[
+    Step {
+        to: 2,
+        // Two indexes no query uses: claims are listed by speaker, by type or by article in
+        // article order (claims_speaker, claims_type_order), and ordered by reliability
+        // only after corroboration is added, in memory. Each index cost about 5 % of an
+        // import's writer time.
+        sql: "DROP INDEX IF EXISTS claims_reliability;
+              DROP INDEX IF EXISTS claims_source_type;",
+    },
+    Step {
+        to: 3,
+        // The attribution that interrupts a claim ("We will win," he said, "and soon."),
+        // as byte offsets into articles.body inside content_start..content_end; NULL when
+        // the content is one piece, as it is for every claim stored before this step.
+        sql: "ALTER TABLE claims ADD COLUMN content_gap_start INTEGER;
+              ALTER TABLE claims ADD COLUMN content_gap_end INTEGER;",
+    },
+];
 
 /// The schema version this binary writes.
 pub const SCHEMA_VERSION: i64 = 1 + STEPS.len() as i64;
@@ -145,7 +155,7 @@ mod tests {
                  VALUES (1, 0, 'direct', 0, 4, 'body', 'anonymous', 0.5, 'medium', '[]', 'r');",
         )
         .unwrap();
-        migrate(&mut conn, "t.db", STEPS).unwrap();
+        migrate(&mut conn, "t.db", &STEPS[..1]).unwrap();
         assert_eq!(version(&conn), 2);
         assert_eq!(
             indexes(&conn),
@@ -163,6 +173,40 @@ mod tests {
             )
             .unwrap();
         assert_eq!(n, 1);
+    }
+
+    #[test]
+    fn version_3_adds_empty_gap_columns_to_stored_claims() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        migrate(&mut conn, "t.db", &STEPS[..1]).unwrap();
+        conn.execute_batch(
+            "INSERT INTO articles (id, origin, content_hash, body, extractor_version, imported_at)
+                 VALUES (1, 'a.txt', 'h', 'body', 1, 'now');
+             INSERT INTO claims (article_id, ordinal, kind, content_start, content_end,
+                 content_text, source_type, reliability, reliability_label,
+                 reliability_factors, rule)
+                 VALUES (1, 0, 'direct', 0, 4, 'body', 'anonymous', 0.5, 'medium', '[]', 'r');",
+        )
+        .unwrap();
+        assert!(
+            conn.prepare("SELECT content_gap_start FROM claims")
+                .is_err()
+        );
+        migrate(&mut conn, "t.db", STEPS).unwrap();
+        assert_eq!(version(&conn), 3);
+        let gap: (Option<i64>, Option<i64>, String) = conn
+            .query_row(
+                "SELECT content_gap_start, content_gap_end, content_text FROM claims",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            )
+            .unwrap();
+        assert_eq!(gap, (None, None, String::from("body")));
+        conn.execute(
+            "UPDATE claims SET content_gap_start = 1, content_gap_end = 2",
+            [],
+        )
+        .unwrap();
     }
 
     #[test]

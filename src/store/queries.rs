@@ -8,7 +8,7 @@ use std::str::FromStr;
 use rusqlite::types::Value;
 use rusqlite::{Connection, OptionalExtension, Row, params, params_from_iter};
 
-use crate::model::{ClaimKind, Reliability, SourceType, SpanText};
+use crate::model::{ClaimKind, Reliability, SourceType, Span, SpanText};
 use crate::reliability::{self, Corroboration};
 use crate::store::speakers::names;
 
@@ -139,7 +139,10 @@ pub struct ClaimRow {
     pub outlet: Option<String>,
     pub ordinal: i64,
     pub kind: ClaimKind,
+    /// The content's extent; `text` leaves out the gap (see [`crate::model::content_text`]).
     pub content: SpanText,
+    /// The attribution inside the content, when it interrupts the claim.
+    pub content_gap: Option<Span>,
     pub cue: Option<SpanText>,
     pub source: Option<SpanText>,
     pub speaker_id: Option<i64>,
@@ -187,7 +190,8 @@ const CLAIM_COLUMNS: &str = "SELECT c.id, c.article_id, a.title, a.published, a.
     c.cue_start, c.cue_end, c.cue_text, c.source_start, c.source_end, c.source_text,
     c.speaker_id, coalesce(s.name, c.speaker_name), s.article_id IS NULL AND s.id IS NOT NULL,
     c.source_type, c.title, c.affiliation, c.channel, c.anonymity_reason, c.stated_on,
-    c.reliability, c.reliability_label, c.reliability_factors, c.rule";
+    c.reliability, c.reliability_label, c.reliability_factors, c.rule,
+    c.content_gap_start, c.content_gap_end";
 
 fn claim_row(r: &Row<'_>) -> rusqlite::Result<ClaimRow> {
     let factors: String = r.get(28)?;
@@ -222,7 +226,13 @@ fn claim_row(r: &Row<'_>) -> rusqlite::Result<ClaimRow> {
             factors: serde_json::from_str(&factors).unwrap_or_default(),
         },
         rule: r.get(29)?,
-        highlighted: r.get(30)?,
+        content_gap: match (r.get::<_, Option<i64>>(30)?, r.get::<_, Option<i64>>(31)?) {
+            (Some(start), Some(end)) if 0 <= start && start <= end => {
+                Some(Span::new(start as usize, end as usize))
+            }
+            _ => None,
+        },
+        highlighted: r.get(32)?,
     })
 }
 

@@ -407,14 +407,15 @@ fn insert_claims(
              content_text, cue_start, cue_end, cue_text, source_start, source_end, source_text,
              speaker_id, speaker_name, source_type, title, affiliation, channel,
              anonymity_reason, stated_on, reliability, reliability_label,
-             reliability_factors, rule)
+             reliability_factors, rule, content_gap_start, content_gap_end)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,
-             ?18, ?19, ?20, ?21, ?22, ?23, ?24)",
+             ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26)",
     )?;
     let mut index =
         tx.prepare_cached("INSERT INTO claims_fts (rowid, content_text) VALUES (?1, ?2)")?;
     for (ordinal, (claim, factors)) in extraction.claims.iter().zip(&prepared.factors).enumerate() {
-        let content = slice(body, claim.content.start, claim.content.end);
+        // The claim's own words: the attribution in a gap is neither shown nor searched.
+        let content = crate::model::content_text(body, claim.content, claim.content_gap);
         let cue = claim.cue.map(|s| slice(body, s.start, s.end));
         let source = claim.source.map(|s| slice(body, s.start, s.end));
         let speaker_id = claim
@@ -446,6 +447,8 @@ fn insert_claims(
             claim.reliability.label,
             factors,
             claim.rule,
+            claim.content_gap.map(|s| s.start as i64),
+            claim.content_gap.map(|s| s.end as i64),
         ])?;
         index.execute(params![tx.last_insert_rowid(), content])?;
     }
@@ -593,6 +596,7 @@ pub(crate) fn quotes(body: &str, speaker: &str, source_type: SourceType) -> Extr
         claims.push(crate::model::Claim {
             kind: crate::model::ClaimKind::Direct,
             content: crate::model::Span::new(start, end),
+            content_gap: None,
             cue: None,
             source: None,
             speaker: Some(speaker.to_owned()),
@@ -743,6 +747,37 @@ mod tests {
             .query_row("SELECT content_text FROM claims", [], |r| r.get(0))
             .unwrap();
         assert_eq!(text, "zeta");
+    }
+
+    #[test]
+    fn a_content_gap_is_stored_read_back_and_left_out_of_the_text() {
+        let (_dir, mut store) = store();
+        let body = r#""We will win," he said, "and soon.""#;
+        let mut e = quotes(
+            r#""We will win, he said, and soon.""#,
+            "Al Bo",
+            SourceType::NamedPerson,
+        );
+        let gap_start = body.find('"').unwrap() + "\"We will win,".len();
+        let gap_end = body.find("and").unwrap();
+        e.claims[0].content = Span::new(1, body.len() - 1);
+        e.claims[0].content_gap = Some(Span::new(gap_start, gap_end));
+        put(&mut store, &article(body, None), &e);
+        let rows = crate::store::queries::claims(
+            store.conn(),
+            &crate::store::queries::ClaimFilter::default(),
+        )
+        .unwrap();
+        assert_eq!(rows.len(), 1);
+        assert_eq!(rows[0].content.text, "We will win, … and soon.");
+        assert_eq!(
+            (rows[0].content.start, rows[0].content.end),
+            (1, body.len() - 1)
+        );
+        assert_eq!(rows[0].content_gap, Some(Span::new(gap_start, gap_end)));
+        // The attribution is not searchable as the claim's words.
+        assert_eq!(fts_hits(&store, "soon"), 1);
+        assert_eq!(fts_hits(&store, "said"), 0);
     }
 
     #[test]

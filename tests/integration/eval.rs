@@ -241,6 +241,7 @@ fn gold_as_claims(gold: &eval::GoldSet, article: &Article) -> Extraction {
             claims.push(Claim {
                 kind: relation.kind,
                 content: *piece,
+                content_gap: None,
                 cue: cover(&relation.cue),
                 source: cover(&relation.source),
                 speaker: None,

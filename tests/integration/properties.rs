@@ -74,10 +74,17 @@ fn check_article(article: &Article) {
         if let Some(source) = claim.source {
             check(source, "source");
         }
+        if let Some(gap) = claim.content_gap {
+            check(gap, "content gap");
+            assert!(
+                claim.content.contains(gap),
+                "gap {gap:?} outside the content"
+            );
+        }
         let record = ClaimRecord::new(&article.origin, body, claim);
         assert_eq!(
             record.content.text,
-            &body[claim.content.start..claim.content.end]
+            whosaid::model::content_text(body, claim.content, claim.content_gap)
         );
         let line = serde_json::to_string(&record).unwrap();
         let back: ClaimRecord = serde_json::from_str(&line).unwrap();

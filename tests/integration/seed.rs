@@ -289,6 +289,7 @@ pub fn extraction(article: &Article, specs: &[Spec]) -> Extraction {
         let mut claim = Claim {
             kind: s.kind,
             content,
+            content_gap: None,
             cue: s.cue.map(|c| span(body, para, c)),
             source: s.source.map(|c| span(body, para, c)),
             speaker: s.speaker.map(str::to_owned),
