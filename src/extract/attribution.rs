@@ -2802,8 +2802,8 @@ mod tests {
             &[(
                 "reported-speech/source-cue",
                 "The mayor",
-                "declined",
-                "to comment on the audit",
+                "declined to comment on",
+                "the audit",
             )],
         );
         case(
@@ -3695,6 +3695,28 @@ mod tests {
                 "The mayor",
                 "said",
                 "the budget was balanced",
+            )],
+        );
+    }
+
+    #[test]
+    fn a_catenative_verb_joins_the_cue_verb_after_it() {
+        case(
+            "The governor went on to say the budget was balanced.",
+            &[(
+                "reported-speech/source-cue",
+                "The governor",
+                "went on to say",
+                "the budget was balanced",
+            )],
+        );
+        case(
+            "The governor refused to say whether the budget was balanced.",
+            &[(
+                "reported-speech/source-cue",
+                "The governor",
+                "refused to say",
+                "whether the budget was balanced",
             )],
         );
     }
