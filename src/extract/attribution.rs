@@ -1256,7 +1256,18 @@ fn cue_start(doc: &Doc<'_>, source_end: usize, verb: usize) -> usize {
         .rev()
         .find_map(|k| {
             let d = if doc.is(k, "on") { k + 1 } else { k };
-            dates::parse_at(doc, d).and_then(|(e, _)| (e <= verb).then_some(e))
+            dates::parse_at(doc, d)
+                .map(|(e, _)| {
+                    // "on Tuesday night"
+                    if doc.is_any(e, &["morning", "afternoon", "evening", "night"]) {
+                        e + 1
+                    } else {
+                        e
+                    }
+                })
+                // "last month"
+                .or_else(|| time_phrase(doc, k))
+                .and_then(|e| (e <= verb).then_some(e))
         })
         .map_or(source_end, |e| e.max(source_end));
     // Sentence adverbs ("Zeine nevertheless said") qualify the sentence, not the verb.
@@ -1577,10 +1588,18 @@ fn verb_rules(
         }
         // "the senator on Tuesday said": the date is neither source nor cue.
         if let Some(x) = b
-            && let Some(d) = (x.saturating_sub(3).max(s.first)..=x).find(|&k| {
-                dates::parse_at(doc, k).is_some_and(|(e, _)| e == x + 1)
+            && let Some(d) = (x.saturating_sub(4).max(s.first)..=x).find(|&k| {
+                // "on Tuesday night": a part of the day after the date
+                let date_end = if doc.is_any(x, &["morning", "afternoon", "evening", "night"]) {
+                    x
+                } else {
+                    x + 1
+                };
+                dates::parse_at(doc, k).is_some_and(|(e, _)| e == date_end)
                     || (doc.is(k, "on")
-                        && dates::parse_at(doc, k + 1).is_some_and(|(e, _)| e == x + 1))
+                        && dates::parse_at(doc, k + 1).is_some_and(|(e, _)| e == date_end))
+                    // "A judge last month ordered"
+                    || time_phrase(doc, k) == Some(x + 1)
             })
             && d > s.first
         {
@@ -2086,6 +2105,10 @@ fn inverted_source(doc: &Doc<'_>, from: usize, end: usize) -> Option<(usize, usi
         && let Some((_, pe)) = np_forward(doc, e + 1, end, 6)
         && dates::parse_at(doc, e + 1).is_none()
     {
+        // "said Ann Lee in a statement": the channel is not part of the source.
+        if doc.is_any(e, &["in", "on"]) && (e + 1..pe).any(|k| doc.is_in(k, &CHANNEL_NOUNS)) {
+            return Some((a, e));
+        }
         e = pe;
     }
     // "said a former aide who requested anonymity": the relative clause belongs to the
@@ -3785,6 +3808,37 @@ mod tests {
                 "Several groups, including the union,",
                 "said",
                 "the plan would fail",
+            )],
+        );
+    }
+
+    #[test]
+    fn time_phrases_and_channels_next_to_the_source_stay_out_of_it() {
+        case(
+            "A judge last month ordered the state to release the records.",
+            &[(
+                "reported-speech/source-cue",
+                "A judge",
+                "ordered",
+                "the state to release the records",
+            )],
+        );
+        case(
+            "Sanders on Tuesday night warned that the party would split.",
+            &[(
+                "reported-speech/source-cue",
+                "Sanders",
+                "warned",
+                "the party would split",
+            )],
+        );
+        case(
+            "The plan would fail, said Speaker Ann Lee in a statement.",
+            &[(
+                "reported-speech/inverted",
+                "Speaker Ann Lee",
+                "said",
+                "The plan would fail",
             )],
         );
     }
