@@ -997,6 +997,10 @@ fn np_back(doc: &Doc<'_>, b: usize, floor: usize) -> Option<SourcePhrase> {
     {
         last = open - 1;
     }
+    // "Robert Casey Jr.": the abbreviation before its period is the head.
+    if doc.is_punct(last, ".") && last > first {
+        last -= 1;
+    }
     let head_ok = (doc.is_word(last) && !doc.is_determiner(last) && !doc.is_in(last, &NP_PREPS))
         || share_head(doc, first, last, floor);
     if !head_ok {
@@ -3839,6 +3843,28 @@ mod tests {
                 "Speaker Ann Lee",
                 "said",
                 "The plan would fail",
+            )],
+        );
+    }
+
+    #[test]
+    fn a_name_ending_in_an_abbreviation_is_a_source() {
+        case(
+            "Robert Casey Jr. said the plan would fail.",
+            &[(
+                "reported-speech/source-cue",
+                "Robert Casey Jr.",
+                "said",
+                "the plan would fail",
+            )],
+        );
+        case(
+            "“The plan will fail,” said Sen. Ann Lee Jr.",
+            &[(
+                "reported-speech/inverted",
+                "Sen. Ann Lee Jr.",
+                "said",
+                "The plan will fail",
             )],
         );
     }
