@@ -437,6 +437,39 @@ static WEEKDAYS: WordList = WordList::new(&[
     "Wednesday",
 ]);
 
+/// Verbs that voice a stance named by the noun after them ("expressed concern").
+static EXPRESS_VERBS: WordList = WordList::new(&[
+    "express",
+    "expressed",
+    "expresses",
+    "expressing",
+    "voice",
+    "voiced",
+    "voices",
+    "voicing",
+]);
+
+/// Nouns of stance that join a verb of expressing in the cue.
+static STANCE_NOUNS: WordList = WordList::new(&[
+    "alarm",
+    "concern",
+    "concerns",
+    "confidence",
+    "disappointment",
+    "doubt",
+    "doubts",
+    "frustration",
+    "hope",
+    "interest",
+    "opposition",
+    "optimism",
+    "outrage",
+    "regret",
+    "skepticism",
+    "support",
+    "sympathy",
+]);
+
 /// Words in "-ly" that are no manner adverbs of the cue: "said early", "said only".
 static NOT_MANNER: WordList = WordList::new(&["early", "increasingly", "likely", "only"]);
 
@@ -451,6 +484,19 @@ struct AfterCue {
 
 fn after_cue(doc: &Doc<'_>, s: &Sentence, cue: Cue, class: Option<CueClass>) -> AfterCue {
     let mut k = cue.end;
+    // "expressed concern about", "voiced support for": the stance noun belongs to the cue.
+    if class.is_some()
+        && doc.is_in(cue.end - 1, &EXPRESS_VERBS)
+        && doc.is_in(k, &STANCE_NOUNS)
+        && !doc.quoted(k)
+        // only with its content after it: "expressed concerns." keeps the noun as content
+        && doc.is_any(
+            k + 1,
+            &["about", "at", "for", "in", "of", "on", "over", "that", "with"],
+        )
+    {
+        k += 1;
+    }
     // A particle makes a phrasal verb ("called for", "pointed out", "referring to").
     // PolNeAR puts the particle in the cue far more often than in the content (train:
     // "about" 490 to 65, "of" 467 to 27, "for" 442 to 45, "on" 347 to 29).
@@ -3865,6 +3911,29 @@ mod tests {
                 "Sen. Ann Lee Jr.",
                 "said",
                 "The plan will fail",
+            )],
+        );
+    }
+
+    #[test]
+    fn a_stance_noun_after_a_verb_of_expressing_joins_the_cue() {
+        case(
+            "The mayor expressed concern about the budget.",
+            &[(
+                "reported-speech/source-cue",
+                "The mayor",
+                "expressed concern about",
+                "the budget",
+            )],
+        );
+        // With nothing after it, the noun is the content.
+        case(
+            "The mayor expressed concern.",
+            &[(
+                "reported-speech/source-cue",
+                "The mayor",
+                "expressed",
+                "concern",
             )],
         );
     }
