@@ -470,6 +470,15 @@ static STANCE_NOUNS: WordList = WordList::new(&[
     "sympathy",
 ]);
 
+/// "issued", "put out": a verb of issuing ending at `k`, whose first token is returned.
+fn issuing_verb(doc: &Doc<'_>, k: usize, floor: usize) -> Option<usize> {
+    if doc.is_any(k, &["issued", "released", "posted", "published", "emailed"]) {
+        return Some(k);
+    }
+    (k > floor && doc.is(k, "out") && doc.is_any(k - 1, &["put", "sent", "puts", "sends"]))
+        .then(|| k - 1)
+}
+
 /// Words in "-ly" that are no manner adverbs of the cue: "said early", "said only".
 static NOT_MANNER: WordList = WordList::new(&["early", "increasingly", "likely", "only"]);
 
@@ -1800,6 +1809,27 @@ fn verb_rules(
     // "voters saying they want a ban", "the group supporting Smith": PolNeAR attributes
     // a participle clause to the noun it modifies.
     if reduced_relative {
+        // "the campaign issued a statement saying …": the issuer is the source, and the
+        // issuing, the document and the participle are the cue.
+        if let (Some((a, e, _, _)), Some((kind, content))) = (subject, content_after)
+            && e == c
+            && doc.is_in(e - 1, &CHANNEL_NOUNS)
+            && a > s.first
+            && let Some(v) = issuing_verb(doc, a - 1, s.first)
+            && v > s.first
+            && let Some((sa, se, referent)) = np_back(doc, v - 1, s.first)
+            && plausible_source(doc, sa, se)
+        {
+            out.push(build(
+                kind,
+                content,
+                "reported-speech/source-cue",
+                (sa, se),
+                referent,
+                doc.span(v, after.cue_end),
+            ));
+            return out;
+        }
         if doc.is_in(c, &REDUCED_RELATIVE_CUES)
             && let (Some((a, e, referent, _)), Some((kind, content))) = (subject, content_after)
             && !doc.is_any(after.content_first, &["not", "to"])
@@ -3934,6 +3964,28 @@ mod tests {
                 "The mayor",
                 "expressed",
                 "concern",
+            )],
+        );
+    }
+
+    #[test]
+    fn the_issuer_of_a_statement_saying_something_is_the_source() {
+        case(
+            "The campaign issued a statement saying the plan would fail.",
+            &[(
+                "reported-speech/source-cue",
+                "The campaign",
+                "issued a statement saying",
+                "the plan would fail",
+            )],
+        );
+        case(
+            "His office put out a statement saying the plan would fail.",
+            &[(
+                "reported-speech/source-cue",
+                "His office",
+                "put out a statement saying",
+                "the plan would fail",
             )],
         );
     }
