@@ -3991,6 +3991,19 @@ mod tests {
     }
 
     #[test]
+    fn a_modal_before_seem_belongs_to_the_hedge() {
+        case(
+            "The plan may seem odd to voters.",
+            &[(
+                "hedge/clause",
+                "",
+                "may seem",
+                "The plan may seem odd to voters",
+            )],
+        );
+    }
+
+    #[test]
     fn listeners_and_hedge_cues() {
         case(
             "The general told reporters the troops were ready.",
