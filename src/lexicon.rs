@@ -56,6 +56,7 @@ pub const FILES: &[(&str, &str)] = &[
         "anonymous_heads",
         include_str!("../lexicons/anonymous_heads.txt"),
     ),
+    ("catenatives", include_str!("../lexicons/catenatives.txt")),
     ("cue_verbs", include_str!("../lexicons/cue_verbs.txt")),
     ("documents", include_str!("../lexicons/documents.txt")),
     ("first_names", include_str!("../lexicons/first_names.txt")),
@@ -473,6 +474,8 @@ pub struct Lexicon {
     pub agencies: PhraseTable<String>,
     pub hedges: PhraseTable<HedgeAttach>,
     pub anonymity: PhraseTable<()>,
+    /// Verbs joined with "to" to a following cue verb ("went on to say").
+    pub catenatives: PhraseTable<()>,
 }
 
 /// The entries of a lexicon file: non-empty lines that are not comments.
@@ -551,6 +554,7 @@ impl Lexicon {
             agencies: strings("agencies"),
             hedges,
             anonymity: PhraseTable::new(entries(file("anonymity")).map(|k| (k.to_owned(), ()))),
+            catenatives: PhraseTable::new(entries(file("catenatives")).map(|k| (k.to_owned(), ()))),
         }
     }
 }

@@ -78,14 +78,35 @@ pub fn find_into(doc: &Doc<'_>, s: &Sentence, cues: &mut Vec<Cue>) {
         if let Some(class) = doc.cue_class(i)
             && !noun_use(doc, i, s.first)
         {
+            // "went on to say", "refused to comment": the chain is one cue, and a verb of
+            // the chain found as a cue of its own is dropped.
+            let first = catenative_start(doc, i, s.first).unwrap_or(i);
+            cues.retain(|c| c.end <= first);
             cues.push(Cue {
-                first: i,
+                first,
                 end: i + 1,
                 kind: CueKind::Verb(class),
             });
         }
         i += 1;
     }
+}
+
+/// The first token of a catenative verb ("went on", "continued") that ends right before
+/// the "to" preceding the cue verb at `i`.
+fn catenative_start(doc: &Doc<'_>, i: usize, floor: usize) -> Option<usize> {
+    if i < floor + 2 || !doc.is(i - 1, "to") {
+        return None;
+    }
+    (i.saturating_sub(3).max(floor)..i - 1).find(|&j| {
+        let n = i - 1 - j;
+        doc.lex
+            .catenatives
+            .longest(n, |k| {
+                (j + k < i - 1 && !doc.quoted(j + k)).then(|| doc.s(j + k))
+            })
+            .is_some_and(|p| p.words.len() == n)
+    })
 }
 
 /// Adjectives of stance that attribute what follows them ("is confident that …", "was

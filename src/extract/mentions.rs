@@ -351,6 +351,10 @@ fn read(doc: &Doc<'_>, first: usize, end: usize) -> Option<Mention> {
     if let Some(k) = (first + 1..core_end).find(|&k| is_date_at(doc, k)) {
         core_end = k;
     }
+    // "Robert Casey Jr.": the period of a final abbreviation is not the head.
+    if core_end > first + 1 && doc.is_punct(core_end - 1, ".") && doc.is_word(core_end - 2) {
+        core_end -= 1;
+    }
     if core_end == first {
         return None;
     }

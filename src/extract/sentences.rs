@@ -172,6 +172,10 @@ fn after_abbreviation(
         return false;
     }
     let word = prev.span.slice(text);
+    // "No. 1" abbreviates "number"; "said no. But" ends a sentence.
+    if word.eq_ignore_ascii_case("no") {
+        return tokens.get(dot + 1).is_some_and(|t| t.kind == Kind::Number);
+    }
     let single_capital = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
     single_capital
         || word.contains('.')
@@ -229,6 +233,18 @@ mod tests {
         assert_eq!(sentences[0].first, 0);
         assert!(sentences.windows(2).all(|w| w[0].end == w[1].first));
         assert_eq!(sentences.last().unwrap().end, tokens.len());
+    }
+
+    #[test]
+    fn no_is_an_abbreviation_only_before_a_number() {
+        case(
+            "He said no. But he came. It ranks No. 1 in the state.",
+            &[
+                "He said no.",
+                "But he came.",
+                "It ranks No. 1 in the state.",
+            ],
+        );
     }
 
     #[test]
