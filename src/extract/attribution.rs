@@ -862,6 +862,7 @@ fn np_forward(doc: &Doc<'_>, k: usize, limit: usize, max: usize) -> Option<(usiz
                 !(doc.is_clause_word(j)
                     || doc.cue_class(j).is_some()
                     || (j > k && dates::parse_at(doc, j).is_some())
+                    || (j > k && time_phrase(doc, j).is_some())
                     || (j > k && doc.is_any(j, &["on", "in", "to"])))
             }
             Some(Kind::Number) => true,
@@ -2241,6 +2242,16 @@ fn inverted_source(doc: &Doc<'_>, from: usize, end: usize) -> Option<(usize, usi
             k -= 1;
         }
         e = k;
+    }
+    // "said Ann Lee on Monday.": a date or time phrase ending the sentence (or its
+    // clause) follows the source without belonging to it.
+    if e < end
+        && let Some(after) = dates::parse_at(doc, e)
+            .map(|(j, _)| j)
+            .or_else(|| time_phrase(doc, e))
+        && (after >= end || !doc.is_word(after))
+    {
+        return Some((a, e));
     }
     if e < end && doc.is_word(e) {
         return None;
@@ -3995,6 +4006,24 @@ mod tests {
                 "Sanders",
                 "warned",
                 "the party would split",
+            )],
+        );
+        case(
+            "The plan would fail, said Ann Lee on Monday.",
+            &[(
+                "reported-speech/inverted",
+                "Ann Lee",
+                "said",
+                "The plan would fail",
+            )],
+        );
+        case(
+            "“The plan would fail,” said a city official last week.",
+            &[(
+                "reported-speech/inverted",
+                "a city official",
+                "said",
+                "The plan would fail",
             )],
         );
         case(
