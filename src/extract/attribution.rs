@@ -648,6 +648,12 @@ fn after_cue(doc: &Doc<'_>, s: &Sentence, cue: Cue, class: Option<CueClass>) -> 
                 continue;
             }
         }
+        // "residents said by telephone", "told AFP via text message": the medium is not
+        // content.
+        if let Some(e) = medium_end(doc, k) {
+            k = e;
+            continue;
+        }
         // "wrote on Twitter"
         if doc.is(k, "on") && doc.is_any(k + 1, &["Twitter", "Facebook", "Instagram"]) {
             let adjacent = k == cue_end;
@@ -717,7 +723,8 @@ fn after_cue(doc: &Doc<'_>, s: &Sentence, cue: Cue, class: Option<CueClass>) -> 
                     || doc.is_punct(b, ",")
                     || doc.is_punct(b, ":")
                     || doc.kind(b) == Some(Kind::Open)
-                    || dates::parse_at(doc, b).is_some())
+                    || dates::parse_at(doc, b).is_some()
+                    || medium_end(doc, b).is_some())
             {
                 channel = agency_of(doc, a, b);
                 took_recipient = true;
@@ -752,6 +759,28 @@ fn after_cue(doc: &Doc<'_>, s: &Sentence, cue: Cue, class: Option<CueClass>) -> 
         channel,
         when,
     }
+}
+
+/// "by telephone", "via text message", "over the phone": the exclusive end of the medium
+/// a statement was made through, starting at `k`.
+fn medium_end(doc: &Doc<'_>, k: usize) -> Option<usize> {
+    static MEDIA: WordList = WordList::new(&[
+        "e-mail",
+        "email",
+        "phone",
+        "telephone",
+        "text",
+        "video",
+        "videolink",
+    ]);
+    if !doc.is_any(k, &["by", "via", "over"]) {
+        return None;
+    }
+    let j = k + 1 + usize::from(doc.is(k, "over") && doc.is(k + 1, "the"));
+    if !doc.is_in(j, &MEDIA) {
+        return None;
+    }
+    Some(j + 1 + usize::from(doc.is_any(j + 1, &["message", "link", "call"])))
 }
 
 /// A listener of one to four words after a verb of telling ("reporters", "Reuters",
@@ -4006,6 +4035,33 @@ mod tests {
                 "Sanders",
                 "warned",
                 "the party would split",
+            )],
+        );
+        case(
+            "Rebels have seized the town, residents said by telephone.",
+            &[(
+                "reported-speech/after-clause",
+                "residents",
+                "said",
+                "Rebels have seized the town",
+            )],
+        );
+        case(
+            "The town has fallen, a resident said over the phone.",
+            &[(
+                "reported-speech/after-clause",
+                "a resident",
+                "said",
+                "The town has fallen",
+            )],
+        );
+        case(
+            "The town has fallen, a resident told AFP by phone.",
+            &[(
+                "reported-speech/after-clause",
+                "a resident",
+                "told",
+                "The town has fallen",
             )],
         );
         case(
