@@ -1748,6 +1748,13 @@ fn verb_rules(
     {
         return out;
     }
+    // "who asked not to be named", "declining to be identified": a cue inside a request
+    // for anonymity is no claim.
+    if (c.saturating_sub(1).max(s.first)..=c)
+        .any(|i| anonymity_at(doc, i, s.end).is_some_and(|e| e > c))
+    {
+        return out;
+    }
     let after = after_cue(doc, s, cue, Some(class));
     // "who requested anonymity": the request is not a claim.
     if doc.is(after.content_first, "anonymity") {
@@ -2668,15 +2675,19 @@ fn conjoined_subject(doc: &Doc<'_>, and: usize, floor: usize) -> Option<(usize, 
 }
 
 fn anonymity_reason(doc: &Doc<'_>, from: usize, end: usize) -> Option<Span> {
-    (from..end).find_map(|i| {
-        if !doc.has(i, vocab::ANONYMITY_START) {
-            return None;
-        }
-        let p = doc.lex.anonymity.longest(end - i, |k| {
-            Some(doc.s(i + k)).filter(|_| i + k < end && doc.is_word(i + k))
-        })?;
-        Some(doc.span(i, i + p.words.len()))
-    })
+    (from..end).find_map(|i| Some(doc.span(i, anonymity_at(doc, i, end)?)))
+}
+
+/// The exclusive end of an anonymity phrase ("who asked not to be named") starting at
+/// token `i`.
+fn anonymity_at(doc: &Doc<'_>, i: usize, end: usize) -> Option<usize> {
+    if !doc.has(i, vocab::ANONYMITY_START) {
+        return None;
+    }
+    let p = doc.lex.anonymity.longest(end - i, |k| {
+        Some(doc.s(i + k)).filter(|_| i + k < end && doc.is_word(i + k))
+    })?;
+    Some(i + p.words.len())
 }
 
 /// First words of a short adverbial that opens a sentence ("In 2015, …", "Since May, …").
@@ -4035,6 +4046,15 @@ mod tests {
                 "Sanders",
                 "warned",
                 "the party would split",
+            )],
+        );
+        case(
+            "The cabinet will be reshuffled, a source close to the minister, who asked not to be named, said.",
+            &[(
+                "reported-speech/after-clause",
+                "a source close to the minister, who asked not to be named,",
+                "said",
+                "The cabinet will be reshuffled",
             )],
         );
         case(
