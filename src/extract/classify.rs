@@ -78,6 +78,8 @@ mod tests {
     #[test]
     fn types() {
         case("Defence Secretary Ann Ward", SourceType::NamedOfficial);
+        case("Secretary-General Ann Ward", SourceType::NamedOfficial);
+        case("Vice-President Ann Ward", SourceType::NamedOfficial);
         case("Kim Novak, a local teacher", SourceType::NamedPerson);
         case("economist Raj Patel", SourceType::NamedPerson);
         case("Raj Patel", SourceType::NamedPerson);
