@@ -141,11 +141,8 @@ mod tests {
             .unwrap()
     }
 
-    #[test]
-    fn version_2_drops_the_unused_claim_indexes_and_keeps_the_claims() {
-        let mut conn = Connection::open_in_memory().unwrap();
-        migrate(&mut conn, "t.db", &[]).unwrap();
-        assert!(indexes(&conn).contains(&String::from("claims_reliability")));
+    /// One article with one anonymous claim, in the columns every version has.
+    fn insert_one_claim(conn: &Connection) {
         conn.execute_batch(
             "INSERT INTO articles (id, origin, content_hash, body, extractor_version, imported_at)
                  VALUES (1, 'a.txt', 'h', 'body', 1, 'now');
@@ -155,6 +152,14 @@ mod tests {
                  VALUES (1, 0, 'direct', 0, 4, 'body', 'anonymous', 0.5, 'medium', '[]', 'r');",
         )
         .unwrap();
+    }
+
+    #[test]
+    fn version_2_drops_the_unused_claim_indexes_and_keeps_the_claims() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        migrate(&mut conn, "t.db", &[]).unwrap();
+        assert!(indexes(&conn).contains(&String::from("claims_reliability")));
+        insert_one_claim(&conn);
         migrate(&mut conn, "t.db", &STEPS[..1]).unwrap();
         assert_eq!(version(&conn), 2);
         assert_eq!(
@@ -179,15 +184,7 @@ mod tests {
     fn version_3_adds_empty_gap_columns_to_stored_claims() {
         let mut conn = Connection::open_in_memory().unwrap();
         migrate(&mut conn, "t.db", &STEPS[..1]).unwrap();
-        conn.execute_batch(
-            "INSERT INTO articles (id, origin, content_hash, body, extractor_version, imported_at)
-                 VALUES (1, 'a.txt', 'h', 'body', 1, 'now');
-             INSERT INTO claims (article_id, ordinal, kind, content_start, content_end,
-                 content_text, source_type, reliability, reliability_label,
-                 reliability_factors, rule)
-                 VALUES (1, 0, 'direct', 0, 4, 'body', 'anonymous', 0.5, 'medium', '[]', 'r');",
-        )
-        .unwrap();
+        insert_one_claim(&conn);
         assert!(
             conn.prepare("SELECT content_gap_start FROM claims")
                 .is_err()
