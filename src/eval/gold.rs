@@ -230,18 +230,26 @@ pub(super) fn gold_content(
     let content = byte_range(body, span.start, span.end, path, line)?;
     let gap = byte_range(body, gap.start, gap.end, path, line)?;
     if !content.contains(gap) {
-        return Err(EvalError::Parse {
-            path: path.to_owned(),
+        return Err(parse_error(
+            path,
             line,
-            message: format!(
+            format!(
                 "content gap {}..{} is not inside the content {}..{}",
                 gap.start, gap.end, content.start, content.end
             ),
-        });
+        ));
     }
     let text = crate::model::content_text(body, content, Some(gap));
     text_matches(span, &text, path, line)?;
     Ok((content, Some(gap)))
+}
+
+fn parse_error(path: &Path, line: usize, message: String) -> EvalError {
+    EvalError::Parse {
+        path: path.to_owned(),
+        line,
+        message,
+    }
 }
 
 fn byte_range(
@@ -256,14 +264,14 @@ fn byte_range(
         && body.is_char_boundary(start)
         && body.is_char_boundary(end);
     if !ok {
-        return Err(EvalError::Parse {
-            path: path.to_owned(),
+        return Err(parse_error(
+            path,
             line,
-            message: format!(
+            format!(
                 "span {start}..{end} is not a byte range of the article ({} bytes)",
                 body.len()
             ),
-        });
+        ));
     }
     Ok(Span::new(start, end))
 }
@@ -275,14 +283,14 @@ fn text_matches(
     line: usize,
 ) -> Result<(), EvalError> {
     if found != span.text {
-        return Err(EvalError::Parse {
-            path: path.to_owned(),
+        return Err(parse_error(
+            path,
             line,
-            message: format!(
+            format!(
                 "span {}..{} reads {found:?} in the article, not {:?}; offsets must be bytes",
                 span.start, span.end, span.text
             ),
-        });
+        ));
     }
     Ok(())
 }
