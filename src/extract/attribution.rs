@@ -1446,6 +1446,16 @@ fn content_end(doc: &Doc<'_>, from: usize, end: usize) -> usize {
             if doc.is_punct(k, ",") && k > from + 1 && subject_then_cue(doc, k + 1, end) {
                 return k;
             }
+            // "…, and Jones said …", "…, but officials insisted …": a conjoined clause
+            // with a subject and cue of its own is a second attribution. A bare "and"
+            // before a new subject is not enough: it joins clauses of the content too.
+            if doc.is_punct(k, ",")
+                && k > from + 1
+                && doc.is_any(k + 1, &["and", "but"])
+                && subject_then_cue(doc, k + 2, end)
+            {
+                return k;
+            }
             // The reporter takes over after a semicolon, a dash or a comment clause
             // ("…, which he called …", "…, while Bush said …").
             if doc.is_punct(k, ";") && k > from + 2 {
@@ -3068,6 +3078,37 @@ mod tests {
             })
             .collect();
         assert_eq!(got, expected, "{text}");
+    }
+
+    #[test]
+    fn conjoined_attribution_with_its_own_subject() {
+        case(
+            "Ruiz said the pier was unsafe, and Okafor said the ferry would stop.",
+            &[
+                (
+                    "reported-speech/source-cue",
+                    "Ruiz",
+                    "said",
+                    "the pier was unsafe",
+                ),
+                (
+                    "reported-speech/source-cue",
+                    "Okafor",
+                    "said",
+                    "the ferry would stop",
+                ),
+            ],
+        );
+        // Without a cue of its own the conjoined clause stays in the content.
+        case(
+            "Ruiz said the pier was unsafe, and the ferry would stop.",
+            &[(
+                "reported-speech/source-cue",
+                "Ruiz",
+                "said",
+                "the pier was unsafe, and the ferry would stop",
+            )],
+        );
     }
 
     #[test]
