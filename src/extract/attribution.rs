@@ -138,6 +138,7 @@ pub fn attribute(doc: &Doc<'_>) -> Vec<Found> {
             if covered
                 .iter()
                 .any(|&(a, b)| cue.first >= a && cue.first < b)
+                && !comma_relative(doc, s, cue)
             {
                 continue;
             }
@@ -205,6 +206,25 @@ pub fn attribute(doc: &Doc<'_>) -> Vec<Found> {
             .map(|(a, b)| closed_appositive(doc, a, b, f.cue));
     }
     kept
+}
+
+/// Whether the cue is the verb of a relative clause set off by a comma ("…, who said
+/// …"): the clause is an attribution of its own even inside another claim's content
+/// ("praised the senator, who said the bill was unfair, for …"). Without the comma
+/// the clause mostly restricts the noun and is no claim.
+fn comma_relative(doc: &Doc<'_>, s: &Sentence, cue: Cue) -> bool {
+    matches!(cue.kind, CueKind::Verb(CueClass::Speech | CueClass::Tell))
+        && relative_who(doc, s.first, cue.first).is_some()
+}
+
+/// The token of "who" after a comma that directly precedes the verb at `c`, past
+/// adverbs and auxiliaries.
+fn relative_who(doc: &Doc<'_>, floor: usize, c: usize) -> Option<usize> {
+    let mut w = doc.skip_adverbs_back(c.checked_sub(1)?, floor)?;
+    while w > floor && doc.is_any(w, &["has", "had", "have"]) {
+        w = doc.skip_adverbs_back(w - 1, floor)?;
+    }
+    (w > floor && doc.is(w, "who") && doc.is_punct(w - 1, ",")).then_some(w)
 }
 
 /// Words that open a sentence with an adverbial before its subject ("In an interview,
@@ -3078,6 +3098,37 @@ mod tests {
             })
             .collect();
         assert_eq!(got, expected, "{text}");
+    }
+
+    #[test]
+    fn relative_clause_after_a_comma_inside_content() {
+        case(
+            "Voters thanked the mayor, who said the pier was unsafe, for acting.",
+            &[
+                (
+                    "reported-speech/source-cue",
+                    "Voters",
+                    "thanked",
+                    "the mayor, who said the pier was unsafe, for acting",
+                ),
+                (
+                    "reported-speech/source-cue",
+                    "who",
+                    "said",
+                    "the pier was unsafe, for acting",
+                ),
+            ],
+        );
+        // Without the comma the clause restricts the noun and stays in the content.
+        case(
+            "Voters thanked the people who said the pier was unsafe.",
+            &[(
+                "reported-speech/source-cue",
+                "Voters",
+                "thanked",
+                "the people who said the pier was unsafe",
+            )],
+        );
     }
 
     #[test]
