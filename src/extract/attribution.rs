@@ -1962,10 +1962,11 @@ fn verb_rules(
             } else {
                 rule
             };
-            // "the wall, which he said Mexico would pay for": the relative pronoun before
-            // the attribution is the claim's first piece ("which … Mexico would pay for").
+            // "the wall, which he said Mexico would pay for", "what he calls a tax": the
+            // relative pronoun before the attribution is the claim's first piece ("which …
+            // Mexico would pay for").
             let content = if a > s.first
-                && doc.is_any(a - 1, &["which", "who"])
+                && doc.is_any(a - 1, &["which", "who", "whom", "that", "what"])
                 && content.start >= cue_span.end
             {
                 doc.span(a - 1, a).cover(content)
@@ -3098,6 +3099,28 @@ mod tests {
             })
             .collect();
         assert_eq!(got, expected, "{text}");
+    }
+
+    #[test]
+    fn relative_pronoun_before_the_subject_of_a_cue() {
+        case(
+            "It was a plan which critics said was unfair.",
+            &[(
+                "reported-speech/source-cue",
+                "critics",
+                "said",
+                "which critics said was unfair",
+            )],
+        );
+        case(
+            "Ortiz reached a deal that aides say will hold.",
+            &[(
+                "reported-speech/source-cue",
+                "aides",
+                "say",
+                "that aides say will hold",
+            )],
+        );
     }
 
     #[test]

@@ -4,6 +4,7 @@
 
 use super::doc::{Doc, WordList};
 use super::sentences::Sentence;
+use super::tokens::Kind;
 use crate::lexicon::{CueClass, HedgeAttach};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -193,7 +194,29 @@ fn noun_use(doc: &Doc<'_>, i: usize, first: usize) -> bool {
     let before_verb = doc.is_word(i + 1)
         && !doc.quoted(i + 1)
         && (doc.cue_class(i + 1).is_some() || doc.is_in(i + 1, &AFTER_NOUN));
-    (after_determiner && !doc.is(i + 1, "that")) || before_verb
+    (after_determiner && !doc.is(i + 1, "that"))
+        || (before_verb && (after_determiner || relative_subject(doc, i, first).is_none()))
+}
+
+/// Relative pronouns that can open a clause whose subject attributes the rest of it ("a
+/// plan which critics said was unfair", "what he calls a tax").
+static RELATIVE_PRONOUNS: WordList = WordList::new(&["that", "what", "which", "who", "whom"]);
+
+/// The relative pronoun before the short subject of the cue word at `i` ("which critics
+/// said", "that an audit found"): then a verb after the cue word is the content's, not a
+/// sign that the cue word is a noun.
+fn relative_subject(doc: &Doc<'_>, i: usize, first: usize) -> Option<usize> {
+    let floor = i.saturating_sub(5).max(first);
+    let mut j = i.checked_sub(1)?;
+    while j > floor && !doc.is_in(j, &RELATIVE_PRONOUNS) {
+        let np = (doc.is_word(j) && !doc.is_clause_word(j) && !doc.quoted(j))
+            || doc.kind(j) == Some(Kind::Number);
+        if !np || doc.cue_class(j).is_some() {
+            return None;
+        }
+        j -= 1;
+    }
+    (j + 1 < i && j >= first && doc.is_in(j, &RELATIVE_PRONOUNS)).then_some(j)
 }
 
 #[cfg(test)]
@@ -228,6 +251,10 @@ mod tests {
         case("The bridge reportedly collapsed.", &["reportedly"]);
         case("The river rose overnight.", &[]);
         case("The plan to widen the road failed.", &[]);
+        // A verb after the cue word is the content's when a relative pronoun opens the
+        // cue's clause; otherwise the cue word is a noun.
+        case("the plan which critics say is unfair", &["say"]);
+        case("The tax plans would fail.", &[]);
         case("The council plans to widen the road.", &["plans"]);
         case("Her remarks were brief.", &[]);
         case("A new report shows rents rising.", &["shows"]);

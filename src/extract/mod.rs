@@ -272,6 +272,10 @@ mod tests {
             "which … the city would pay for",
         );
         gap_case(
+            "It was a plan which critics said was unfair.",
+            "which … was unfair",
+        );
+        gap_case(
             "The mayor reportedly signed the order on Friday.",
             "The mayor … signed the order on Friday",
         );
