@@ -590,7 +590,7 @@ impl Entities {
                 return same;
             }
         }
-        self.latest(|e| {
+        let fits = |e: &Entity| {
             e.kind == MentionKind::Named
                 && surname(&e.name).eq_ignore_ascii_case(sur)
                 // "Mr. Bush" is not "Laura Bush".
@@ -601,7 +601,20 @@ impl Entities {
                     (Some(_), None) => false,
                     _ => true,
                 }
-        })
+        };
+        // A bare surname shared by several people ("Cruz" after "Ted Cruz" and his wife
+        // "Heidi Cruz"): the one already quoted.
+        if first_name(name).is_none()
+            && let Some(quoted) = self.latest(|e| e.was_source && fits(e))
+            && self
+                .latest(|e| !e.was_source && e.name.contains(' ') && fits(e))
+                .is_some_and(|other| {
+                    first_name(&self.list[other].name) != first_name(&self.list[quoted].name)
+                })
+        {
+            return Some(quoted);
+        }
+        self.latest(fits)
     }
 
     /// "the senator": the person most recently seen with that title (abbreviated or not).
@@ -1326,5 +1339,32 @@ mod tests {
         assert_eq!(entities.list[e].name, "Vance");
         entities.complete_names("", &[String::from("Tom Vance")]);
         assert_eq!(entities.list[e].name, "Tom Vance");
+    }
+
+    #[test]
+    fn a_bare_surname_is_the_namesake_already_quoted() {
+        let text = "Sen. Ted Vance ; Heidi Vance ; Vance";
+        let doc = Doc::new(text, 0);
+        let mut entities = Entities::default();
+        let resolve = |entities: &mut Entities, phrase: &str| {
+            let at = text.find(phrase).unwrap();
+            let first = (0..doc.len())
+                .find(|&k| doc.tokens[k].span.start == at)
+                .unwrap();
+            let end = (first..doc.len())
+                .find(|&k| doc.is_punct(k, ";"))
+                .unwrap_or(doc.len());
+            let m = analyze(&doc, first, end).unwrap();
+            entities.resolve(&doc, &m)
+        };
+        let ted = resolve(&mut entities, "Sen. Ted Vance");
+        let heidi = resolve(&mut entities, "Heidi Vance");
+        assert_eq!(
+            resolve(&mut entities, "Vance"),
+            heidi,
+            "nobody quoted: the latest"
+        );
+        entities.list[ted].was_source = true;
+        assert_eq!(resolve(&mut entities, "Vance"), ted);
     }
 }
