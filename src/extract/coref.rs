@@ -590,7 +590,7 @@ impl Entities {
                 return same;
             }
         }
-        self.latest(|e| {
+        let fits = |e: &Entity| {
             e.kind == MentionKind::Named
                 && surname(&e.name).eq_ignore_ascii_case(sur)
                 // "Mr. Bush" is not "Laura Bush".
@@ -601,7 +601,20 @@ impl Entities {
                     (Some(_), None) => false,
                     _ => true,
                 }
-        })
+        };
+        // A bare surname shared by several people ("Cruz" after "Ted Cruz" and his wife
+        // "Heidi Cruz"): the one already quoted.
+        if first_name(name).is_none()
+            && let Some(quoted) = self.latest(|e| e.was_source && fits(e))
+            && self
+                .latest(|e| !e.was_source && e.name.contains(' ') && fits(e))
+                .is_some_and(|other| {
+                    first_name(&self.list[other].name) != first_name(&self.list[quoted].name)
+                })
+        {
+            return Some(quoted);
+        }
+        self.latest(fits)
     }
 
     /// "the senator": the person most recently seen with that title (abbreviated or not).
@@ -864,7 +877,11 @@ impl Entities {
     /// "Leonard Burman" appears later), when exactly one full name has that surname and that
     /// person is not quoted separately (then the two are different people: "Ms. Varga" and
     /// "economist Tomas Varga, who is not related to the minister").
-    pub fn complete_names(&mut self, full_names: &[String]) {
+    ///
+    /// A surname still alone then takes the fullest form of the name written anywhere in
+    /// `text` (headline, quotations and possessives included, see [`super::names`]), and a
+    /// full name its middle initials and suffix ("Ann B. Lee Jr.").
+    pub fn complete_names(&mut self, text: &str, full_names: &[String]) {
         use crate::lexicon::FastBuild;
         use std::collections::{HashMap, HashSet};
         let quoted: HashSet<&str, FastBuild> = self
@@ -873,6 +890,7 @@ impl Entities {
             .filter(|e| e.was_source && e.name.contains(' '))
             .map(|e| e.name.as_str())
             .collect();
+        let quoted_names: Vec<String> = quoted.iter().map(|&n| n.to_owned()).collect();
         // Surname (lowercase) → the full name, or `None` when two first names share it.
         let mut by_surname: HashMap<String, Option<String>, FastBuild> = HashMap::default();
         for n in full_names {
@@ -909,6 +927,54 @@ impl Entities {
                     continue;
                 }
                 e.name.clone_from(n);
+            }
+        }
+        for e in &mut self.list {
+            if e.kind != MentionKind::Named {
+                continue;
+            }
+            if e.name.contains(' ') {
+                // "Ann Lee" → "Ann B. Lee", when the article writes that.
+                let (given, sur) = (first_name(&e.name).unwrap_or(""), surname(&e.name));
+                if let Some(f) = super::names::forms(text, sur)
+                    .into_iter()
+                    .filter(|f| f.sure && first_name(&f.name) == Some(given))
+                    .max_by_key(|f| f.name.split(' ').count())
+                    && f.name.split(' ').count() > e.name.split(' ').count()
+                {
+                    e.name = f.name;
+                }
+                continue;
+            }
+            // Another speaker's full name is someone else when this one's gender is known
+            // and that given name does not confirm it ("Ms. Varga" and "economist Tomas
+            // Varga"); a headline's "Varga" is the article's "Tomas Varga".
+            let others: Vec<&str> = quoted_names
+                .iter()
+                .map(String::as_str)
+                .filter(|n| {
+                    e.named_female.is_some()
+                        && first_name(n).is_none_or(|f| {
+                            crate::lexicon::get()
+                                .first_names
+                                .get(crate::lexicon::lower_key(f).as_ref())
+                                .is_none_or(|g| (g == "f") != e.named_female.unwrap_or(false))
+                        })
+                })
+                .collect();
+            if let Some(n) = super::names::fullest(text, &e.name, &others) {
+                let given = first_name(&n).map(|f| {
+                    crate::lexicon::get()
+                        .first_names
+                        .get(crate::lexicon::lower_key(f).as_ref())
+                        .map(|g| g == "f")
+                });
+                if let (Some(Some(a)), Some(b)) = (given, e.named_female)
+                    && a != b
+                {
+                    continue;
+                }
+                e.name = n;
             }
         }
     }
@@ -1249,10 +1315,10 @@ mod tests {
         let mut entities = Entities::default();
         let m = analyze(&doc, 0, doc.len()).unwrap();
         let e = entities.resolve(&doc, &m);
-        entities.complete_names(&[String::from("Ed Holm"), String::from("Ann Vance")]);
+        entities.complete_names("", &[String::from("Ed Holm"), String::from("Ann Vance")]);
         assert_eq!(entities.list[e].name, "Ed Holm");
         entities.list[e].name = String::from("Holm");
-        entities.complete_names(&[String::from("Ed Holm"), String::from("Ruth Holm")]);
+        entities.complete_names("", &[String::from("Ed Holm"), String::from("Ruth Holm")]);
         assert_eq!(
             entities.list[e].name, "Holm",
             "two people share the surname"
@@ -1262,16 +1328,43 @@ mod tests {
         let m = analyze(&doc, 0, doc.len()).unwrap();
         let other = entities.resolve(&doc, &m);
         entities.list[other].was_source = true;
-        entities.complete_names(&[String::from("Ed Holm")]);
+        entities.complete_names("", &[String::from("Ed Holm")]);
         assert_eq!(entities.list[e].name, "Holm");
         // A man's honorific does not take a woman's full name.
         let doc = Doc::new("Mr. Vance", 0);
         let m = analyze(&doc, 0, doc.len()).unwrap();
         let mut entities = Entities::default();
         let e = entities.resolve(&doc, &m);
-        entities.complete_names(&[String::from("Ann Vance")]);
+        entities.complete_names("", &[String::from("Ann Vance")]);
         assert_eq!(entities.list[e].name, "Vance");
-        entities.complete_names(&[String::from("Tom Vance")]);
+        entities.complete_names("", &[String::from("Tom Vance")]);
         assert_eq!(entities.list[e].name, "Tom Vance");
+    }
+
+    #[test]
+    fn a_bare_surname_is_the_namesake_already_quoted() {
+        let text = "Sen. Ted Vance ; Heidi Vance ; Vance";
+        let doc = Doc::new(text, 0);
+        let mut entities = Entities::default();
+        let resolve = |entities: &mut Entities, phrase: &str| {
+            let at = text.find(phrase).unwrap();
+            let first = (0..doc.len())
+                .find(|&k| doc.tokens[k].span.start == at)
+                .unwrap();
+            let end = (first..doc.len())
+                .find(|&k| doc.is_punct(k, ";"))
+                .unwrap_or(doc.len());
+            let m = analyze(&doc, first, end).unwrap();
+            entities.resolve(&doc, &m)
+        };
+        let ted = resolve(&mut entities, "Sen. Ted Vance");
+        let heidi = resolve(&mut entities, "Heidi Vance");
+        assert_eq!(
+            resolve(&mut entities, "Vance"),
+            heidi,
+            "nobody quoted: the latest"
+        );
+        entities.list[ted].was_source = true;
+        assert_eq!(resolve(&mut entities, "Vance"), ted);
     }
 }

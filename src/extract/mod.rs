@@ -5,8 +5,8 @@
 //! quotation marks, [`cues`] finds attribution cues, [`attribution`] decides which cue owns
 //! which content and source phrase, [`mentions`] reads source phrases, [`coref`] resolves
 //! them to the article's speakers, [`classify`] gives each speaker a source type and
-//! [`dates`] turns "on Tuesday" into a date; [`gaps`] leaves an attribution that
-//! interrupts a claim out of its content.
+//! [`dates`] turns "on Tuesday" into a date; [`names`] finds the fullest written form of a
+//! surname; [`gaps`] leaves an attribution that interrupts a claim out of its content.
 
 pub mod attribution;
 pub mod classify;
@@ -16,6 +16,7 @@ pub mod dates;
 pub mod doc;
 pub mod gaps;
 pub mod mentions;
+pub mod names;
 pub mod quotes;
 pub mod sentences;
 pub mod tokens;
@@ -79,7 +80,7 @@ pub fn extract(article: &Article) -> Extraction {
         speaker_of.push(entity);
     }
     let full_names: Vec<String> = observed.iter().filter_map(|m| m.name.clone()).collect();
-    entities.complete_names(&full_names);
+    entities.complete_names(body, &full_names);
     let mut used: Vec<usize> = Vec::new();
     let mut is_used = vec![false; entities.list.len()];
     let mut order: Vec<usize> = (0..found.len()).collect();
