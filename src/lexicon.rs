@@ -61,16 +61,25 @@ pub const FILES: &[(&str, &str)] = &[
     ("documents", include_str!("../lexicons/documents.txt")),
     ("first_names", include_str!("../lexicons/first_names.txt")),
     ("hedges", include_str!("../lexicons/hedges.txt")),
+    (
+        "media_reports",
+        include_str!("../lexicons/media_reports.txt"),
+    ),
     ("not_names", include_str!("../lexicons/not_names.txt")),
     ("honorifics", include_str!("../lexicons/honorifics.txt")),
     (
         "organizations",
         include_str!("../lexicons/organizations.txt"),
     ),
+    ("office_verbs", include_str!("../lexicons/office_verbs.txt")),
     ("places", include_str!("../lexicons/places.txt")),
     (
         "public_officials",
         include_str!("../lexicons/public_officials.txt"),
+    ),
+    (
+        "research_bodies",
+        include_str!("../lexicons/research_bodies.txt"),
     ),
     ("titles", include_str!("../lexicons/titles.txt")),
 ];
@@ -476,6 +485,12 @@ pub struct Lexicon {
     pub anonymity: PhraseTable<()>,
     /// Verbs joined with "to" to a following cue verb ("went on to say").
     pub catenatives: PhraseTable<()>,
+    /// Verbs of a relative clause that state an office ("who heads the agency").
+    pub office_verbs: WordSet,
+    /// Words naming a university or research body ("institute", "university").
+    pub research_bodies: WordSet,
+    /// Nouns for an outlet's own reporting ("a CNN report").
+    pub media_reports: WordSet,
 }
 
 /// The entries of a lexicon file: non-empty lines that are not comments.
@@ -555,6 +570,9 @@ impl Lexicon {
             hedges,
             anonymity: PhraseTable::new(entries(file("anonymity")).map(|k| (k.to_owned(), ()))),
             catenatives: PhraseTable::new(entries(file("catenatives")).map(|k| (k.to_owned(), ()))),
+            office_verbs: set("office_verbs"),
+            research_bodies: set("research_bodies"),
+            media_reports: set("media_reports"),
         }
     }
 }

@@ -12,10 +12,19 @@ use crate::model::SourceType;
 #[must_use]
 pub fn source_type(entity: &Entity) -> SourceType {
     match entity.kind {
+        // A name that came out empty names nobody.
+        MentionKind::Named if entity.name.trim().is_empty() => SourceType::Anonymous,
+        MentionKind::Named if is_acronym(&entity.name) && entity.title_class.is_none() => {
+            SourceType::Organization
+        }
+        // "the Republican", "the Democrat": a party's politician.
+        MentionKind::Named if is_party_member(&entity.name) => SourceType::NamedOfficial,
         MentionKind::Named => match entity.title_class {
             Some(TitleClass::Official) => SourceType::NamedOfficial,
             // A listed politician is an official whatever else the text calls them
             // ("retired neurosurgeon Ben Carson").
+            // "Luis Rubio, who heads a research centre" is not the listed Marco Rubio.
+            Some(TitleClass::Person) if is_namesake(&entity.name) => SourceType::NamedPerson,
             _ if is_public_official(&entity.name) => SourceType::NamedOfficial,
             Some(TitleClass::Person) | None => SourceType::NamedPerson,
         },
@@ -32,19 +41,69 @@ pub fn source_type(entity: &Entity) -> SourceType {
             SourceType::NamedPerson
         }
         MentionKind::Anonymous | MentionKind::Pronoun => SourceType::Anonymous,
+        // "Christian News Service", "Daily Press": an outlet reporting.
+        MentionKind::Organization
+            if entity
+                .name
+                .split(' ')
+                .any(|w| matches!(w, "News" | "Press")) =>
+        {
+            SourceType::Agency
+        }
         MentionKind::Organization => SourceType::Organization,
         MentionKind::Agency => SourceType::Agency,
         MentionKind::Document => SourceType::Document,
     }
 }
 
+fn is_party_member(name: &str) -> bool {
+    matches!(
+        name.to_lowercase().as_str(),
+        "republican" | "democrat" | "libertarian"
+    )
+}
+
+/// An acronym of two to six capitals ("NDN", "USCIS") names a body, unless it is a known
+/// person's surname in capitals, a first name or a title ("CEO"); known agencies are
+/// typed before this.
+fn is_acronym(name: &str) -> bool {
+    let lex = crate::lexicon::get();
+    let lower = name.to_lowercase();
+    (2..=6).contains(&name.len())
+        && name.bytes().all(|b| b.is_ascii_uppercase())
+        && !lex.public_officials.contains_key(&lower)
+        && !lex.first_names.contains_key(&lower)
+        && !lex.titles.contains_key(&lower)
+        && !lex.not_names.contains(&lower)
+}
+
+/// A full name whose surname is a listed official's and whose first name is not.
+fn is_namesake(name: &str) -> bool {
+    let Some((first, surname)) = name.split_once(' ') else {
+        return false;
+    };
+    let surname = surname.rsplit(' ').next().unwrap_or(surname).to_lowercase();
+    crate::lexicon::get()
+        .public_officials
+        .get(&surname)
+        .is_some_and(|full| {
+            full.split(' ')
+                .next()
+                .is_some_and(|f| !f.eq_ignore_ascii_case(first))
+        })
+}
+
 /// A name whose surname is in the public officials lexicon. Family members who share the
 /// surname are usually the candidate's surrogates, so the first name is not compared.
 fn is_public_official(name: &str) -> bool {
     let surname = name.rsplit(' ').next().unwrap_or(name).to_lowercase();
-    crate::lexicon::get()
-        .public_officials
-        .contains_key(&surname)
+    let officials = &crate::lexicon::get().public_officials;
+    // "the Clintons": the family of a listed official.
+    officials.contains_key(&surname)
+        || (!name.contains(' ')
+            && surname
+                .strip_suffix('s')
+                .is_some_and(|s| officials.contains_key(s)))
 }
 
 /// The full name of a public official known only by surname in the article ("Cruz").
@@ -124,5 +183,127 @@ mod tests {
         case("Most", SourceType::Anonymous);
         case("Two-thirds", SourceType::Anonymous);
         case("Many", SourceType::Anonymous);
+    }
+
+    #[test]
+    fn continents_speak_as_bodies() {
+        case("Africa", SourceType::Organization);
+        case("Latin America", SourceType::Organization);
+        case("Asia", SourceType::Organization);
+    }
+
+    #[test]
+    fn acronyms_are_bodies() {
+        case("FWX", SourceType::Organization);
+        case("the QRZ", SourceType::Organization);
+        // A known person's surname in capitals, as in a transcript, stays a person.
+        case("SANDERS", SourceType::NamedOfficial);
+        case("Reuters", SourceType::Agency);
+    }
+
+    #[test]
+    fn an_office_in_a_relative_clause_makes_an_official() {
+        case(
+            "Ann Lee, who heads the port authority",
+            SourceType::NamedOfficial,
+        );
+        case(
+            "Ann Lee, who oversees the budget",
+            SourceType::NamedOfficial,
+        );
+        case("Ann Lee, who lives nearby", SourceType::NamedPerson);
+    }
+
+    #[test]
+    fn directors_of_research_bodies_are_experts() {
+        case(
+            "Ann Lee, director of the Institute for Tax Studies",
+            SourceType::NamedPerson,
+        );
+        case(
+            "Ann Lee, who heads a research centre in Leeds",
+            SourceType::NamedPerson,
+        );
+        case(
+            "Ann Lee, a fellow at the Carver Institution",
+            SourceType::NamedPerson,
+        );
+        case(
+            "Ann Lee, director of the port authority",
+            SourceType::NamedOfficial,
+        );
+    }
+
+    #[test]
+    fn outlets_reporting_are_agencies() {
+        case("a CNN report", SourceType::Agency);
+        case("a New York Times investigation", SourceType::Agency);
+        case("several news outlets", SourceType::Agency);
+        case("a court report", SourceType::Document);
+        // "papers" are texts, not newspapers.
+        let doc = Doc::new("court papers", 0);
+        let m = analyze(&doc, 0, doc.len()).unwrap();
+        assert_ne!(m.kind, MentionKind::Agency);
+    }
+
+    #[test]
+    fn retired_officers_and_party_members() {
+        case("retired army general Ann Lee", SourceType::NamedPerson);
+        case("Ann Lee, a retired navy admiral", SourceType::NamedPerson);
+        case("army general Ann Lee", SourceType::NamedOfficial);
+        case("The Republican", SourceType::NamedOfficial);
+        case(
+            "Ann Lee, one of the mayor's closest aides",
+            SourceType::NamedOfficial,
+        );
+    }
+
+    #[test]
+    fn offices_in_appositives() {
+        case(
+            "Ann Lee, who was undersecretary of state",
+            SourceType::NamedOfficial,
+        );
+        case("Ann Lee, who is a harsh critic", SourceType::NamedPerson);
+        case(
+            "Ann Lee, head of product policy at the company",
+            SourceType::NamedOfficial,
+        );
+        case(
+            "Ann Lee, assistant to the president",
+            SourceType::NamedOfficial,
+        );
+        case(
+            "Ann Rubio, who heads a research centre",
+            SourceType::NamedPerson,
+        );
+        case("The Clintons", SourceType::NamedOfficial);
+        case("Assemblywoman Ann Lee", SourceType::NamedOfficial);
+        case(
+            "Ann Lee, the Senate majority whip",
+            SourceType::NamedOfficial,
+        );
+        case("county supervisor Ann Lee", SourceType::NamedOfficial);
+        case(
+            "Ann Lee, the agency's general counsel",
+            SourceType::NamedOfficial,
+        );
+    }
+
+    #[test]
+    fn people_in_a_poll_and_news_services() {
+        case("half of respondents in the poll", SourceType::Anonymous);
+        case("results of the exit poll", SourceType::Document);
+        case("Valley News Service", SourceType::Agency);
+    }
+
+    #[test]
+    fn an_empty_name_is_anonymous() {
+        let doc = Doc::new("Ann Lee", 0);
+        let m = analyze(&doc, 0, doc.len()).unwrap();
+        let mut entities = Entities::default();
+        let e = entities.resolve(&doc, &m);
+        entities.list[e].name.clear();
+        assert_eq!(source_type(&entities.list[e]), SourceType::Anonymous);
     }
 }

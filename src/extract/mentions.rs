@@ -148,6 +148,18 @@ static NAME_PARTICLES: WordList = WordList::new(&[
     "de", "van", "von", "bin", "al", "la", "du", "da", "der", "le", "del", "di",
 ]);
 
+/// The canonical name of a news outlet among the words `from..to` ("a CNN report").
+fn outlet_before(doc: &Doc<'_>, from: usize, to: usize) -> Option<String> {
+    (from..to)
+        .filter(|&k| doc.has(k, vocab::AGENCY_START))
+        .find_map(|k| {
+            doc.lex
+                .agencies
+                .longest(to - k, |i| Some(doc.s(k + i)).filter(|_| k + i < to))
+                .map(|p| p.value.clone())
+        })
+}
+
 fn title_word(doc: &Doc<'_>, i: usize) -> Option<TitleClass> {
     let f = doc.fl(i);
     if f & vocab::TITLE_OFFICIAL != 0 {
@@ -662,6 +674,13 @@ fn read(doc: &Doc<'_>, first: usize, end: usize) -> Option<Mention> {
         }
         if m.title.is_none() && end > core_end {
             appositive_title(doc, core_end + 1, end, &mut m);
+            appositive_office(doc, core_end + 1, end, &mut m);
+        }
+        // "retired Air Force general Ann Lee", "Ann Lee, a retired general": no longer
+        // speaks for the institution.
+        if m.title_class == Some(TitleClass::Official) && (start..end).any(|k| doc.is(k, "retired"))
+        {
+            m.title_class = Some(TitleClass::Person);
         }
         // "Mr. Burman of the Tax Policy Center".
         if m.affiliation.is_none() && split < core_end && doc.is_in(split, &AFFILIATION_POST) {
@@ -704,17 +723,36 @@ fn read(doc: &Doc<'_>, first: usize, end: usize) -> Option<Mention> {
         .map(|(ps, pe)| doc.text_of(ps, pe).to_owned());
     m.affiliation = post_affiliation.or(pre_affiliation);
 
-    // "the newspaper": an outlet named earlier.
-    if m.definite && post.is_none() && OUTLET_NOUNS.contains(&m.head.as_str()) {
+    // "the newspaper": an outlet named earlier; "several outlets", "news networks": outlets.
+    let plural_outlets = m
+        .head
+        .strip_suffix('s')
+        .is_some_and(|h| h != "paper" && OUTLET_NOUNS.contains(&h));
+    if post.is_none() && ((m.definite && OUTLET_NOUNS.contains(&m.head.as_str())) || plural_outlets)
+    {
         m.kind = MentionKind::Agency;
         return Some(m);
     }
     let head = m.head.as_str();
     // "results of the exit poll", "a copy of the letter": the text is the source.
+    // "half of respondents in the poll" are people, not the poll.
     let of_document = post.is_some_and(|(ps, pe)| {
-        doc.is(ps, "of") && (ps + 1..pe).any(|k| doc.has(k, vocab::DOCUMENT))
+        doc.is(ps, "of")
+            && (ps + 1..pe)
+                .find(|&k| doc.has(k, vocab::DOCUMENT))
+                .is_some_and(|d| {
+                    !(ps + 1..d).any(|k| lex.anonymous_heads.contains(doc.lower(k).as_ref()))
+                })
     });
-    if lex.documents.contains(head) || (of_document && !lex.anonymous_heads.contains(head)) {
+    if lex.media_reports.contains(head)
+        && let Some(outlet) = outlet_before(doc, start, split)
+    {
+        // "a CNN report", "a Times investigation": the outlet's own reporting.
+        m.kind = MentionKind::Agency;
+        m.description.clone_from(&outlet);
+        m.name = Some(outlet);
+        m.affiliation = None;
+    } else if lex.documents.contains(head) || (of_document && !lex.anonymous_heads.contains(head)) {
         m.kind = MentionKind::Document;
         m.affiliation = None;
     } else if let Some(org) = org_ending_at(doc, start, split) {
@@ -1059,6 +1097,58 @@ fn org_ending_at(doc: &Doc<'_>, start: usize, end: usize) -> Option<String> {
 
 /// Reads a title from an appositive ("Hugh Hill, a doctor," / "Josh Earnest, the White House
 /// spokesman,").
+/// A relative clause stating an office ("Ann Lee, who heads the agency,") makes an official;
+/// a director, fellow or chair at a university or research body ("director of the Institute
+/// for Tax Studies", "who heads a research centre") speaks as an expert, for themselves.
+fn appositive_office(doc: &Doc<'_>, first: usize, end: usize, m: &mut Mention) {
+    // "one of the president's closest aides": the title is the plural after "one of".
+    if m.title_class.is_none() && first + 2 < end && doc.is(first, "one") && doc.is(first + 1, "of")
+    {
+        m.title_class = (first + 2..end).filter(|&k| !doc.is_cap(k)).find_map(|k| {
+            let word = doc.lower(k);
+            let singular = word.strip_suffix('s')?;
+            doc.lex.titles.get(singular).copied()
+        });
+    }
+    // "who was undersecretary of state": the title in a relative clause.
+    if m.title_class.is_none()
+        && first + 2 < end
+        && doc.is(first, "who")
+        && doc.is_any(first + 1, &["is", "was"])
+    {
+        let stop = (first + 2..end)
+            .find(|&k| {
+                doc.is_punct(k, ",")
+                    || doc.is_any(
+                        k,
+                        &["of", "in", "at", "for", "to", "with", "and", "who", "on"],
+                    )
+            })
+            .unwrap_or(end);
+        m.title_class = (first + 2..stop).rev().find_map(|k| title_word(doc, k));
+    }
+    // "who heads the agency", "head of the agency", "assistant to the president".
+    let lead = first + usize::from(doc.is_determiner(first));
+    let office_clause = m.title_class.is_none()
+        && lead + 1 < end
+        && ((doc.is(first, "who") && doc.lex.office_verbs.contains(doc.lower(first + 1).as_ref()))
+            || (doc.is_any(lead, &["head", "assistant"]) && doc.is_any(lead + 1, &["of", "to"])));
+    let research_head = office_clause
+        || m.title.as_deref().is_some_and(|t| {
+            matches!(
+                t.to_lowercase().as_str(),
+                "director" | "fellow" | "chair" | "chairman" | "chairwoman" | "head"
+            )
+        });
+    if research_head
+        && (first..end).any(|k| doc.lex.research_bodies.contains(doc.lower(k).as_ref()))
+    {
+        m.title_class = Some(TitleClass::Person);
+    } else if office_clause {
+        m.title_class = Some(TitleClass::Official);
+    }
+}
+
 fn appositive_title(doc: &Doc<'_>, first: usize, end: usize, m: &mut Mention) {
     // The title heads the appositive: it comes before any "of", "in", "who" phrase ("a former
     // official in President Bill Clinton's administration" is an official, not a president).
