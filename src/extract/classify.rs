@@ -299,6 +299,10 @@ mod tests {
         case("the text messages", SourceType::Document);
         case("an arbitration panel", SourceType::Organization);
         case("The city of Fairview", SourceType::Organization);
+        // Institutions in the plural still speak as bodies.
+        case("industry groups", SourceType::Organization);
+        case("technology companies", SourceType::Organization);
+        case("several labour unions", SourceType::Organization);
     }
 
     #[test]
