@@ -295,6 +295,14 @@ mod tests {
         case("half of respondents in the poll", SourceType::Anonymous);
         case("results of the exit poll", SourceType::Document);
         case("Valley News Service", SourceType::Agency);
+        case("Polling averages", SourceType::Document);
+        case("the text messages", SourceType::Document);
+        case("an arbitration panel", SourceType::Organization);
+        case("The city of Fairview", SourceType::Organization);
+        // Institutions in the plural still speak as bodies.
+        case("industry groups", SourceType::Organization);
+        case("technology companies", SourceType::Organization);
+        case("several labour unions", SourceType::Organization);
     }
 
     #[test]

@@ -757,7 +757,13 @@ fn read(doc: &Doc<'_>, first: usize, end: usize) -> Option<Mention> {
         m.affiliation = None;
     } else if let Some(org) = org_ending_at(doc, start, split) {
         m.kind = MentionKind::Organization;
-        m.name = Some(org);
+        // "the city of Fairview": the place completes the body's name.
+        m.name = Some(match post {
+            Some((ps, pe)) if doc.is(ps, "of") && ps + 1 < pe && doc.is_cap(ps + 1) => {
+                doc.text_of(start, pe).to_owned()
+            }
+            _ => org,
+        });
         m.affiliation = None;
     } else if let Some(class) = doc
         .lex
@@ -1095,8 +1101,6 @@ fn org_ending_at(doc: &Doc<'_>, start: usize, end: usize) -> Option<String> {
     None
 }
 
-/// Reads a title from an appositive ("Hugh Hill, a doctor," / "Josh Earnest, the White House
-/// spokesman,").
 /// A relative clause stating an office ("Ann Lee, who heads the agency,") makes an official;
 /// a director, fellow or chair at a university or research body ("director of the Institute
 /// for Tax Studies", "who heads a research centre") speaks as an expert, for themselves.
@@ -1149,6 +1153,8 @@ fn appositive_office(doc: &Doc<'_>, first: usize, end: usize, m: &mut Mention) {
     }
 }
 
+/// Reads a title from an appositive ("Hugh Hill, a doctor," / "Josh Earnest, the White House
+/// spokesman,").
 fn appositive_title(doc: &Doc<'_>, first: usize, end: usize, m: &mut Mention) {
     // The title heads the appositive: it comes before any "of", "in", "who" phrase ("a former
     // official in President Bill Clinton's administration" is an official, not a president).
