@@ -1807,6 +1807,17 @@ fn verb_rules(
         let end = content_end(doc, after.content_first, s.end);
         make_content_min(doc, after.content_first, end, 1)
     };
+    // "Lee, who said the vote was rigged, said …": the clause's content ends at the comma
+    // that closes it.
+    let content_after = content_after.or_else(|| {
+        relative_who(doc, s.first, c)?;
+        if doc.is_punct(after.content_first, ",") || doc.is_punct(after.content_first, ";") {
+            return None;
+        }
+        let close =
+            (after.content_first + 1..s.end).find(|&k| !doc.quoted(k) && doc.is_punct(k, ","))?;
+        make_content_min(doc, after.content_first, close, 1)
+    });
     let reason = anonymity_reason(doc, s.first, s.end);
 
     // ", adding that …": the participle continues the sentence's earlier attribution.
@@ -2017,6 +2028,12 @@ fn verb_rules(
                 referent,
                 cue_span,
             ));
+            return out;
+        }
+        // "Lee, who backs Ruiz, said …": the clause before a relative pronoun is its
+        // antecedent, not its content.
+        if e == a + 1 && a > s.first && doc.is_any(a, &["who", "which"]) && doc.is_punct(a - 1, ",")
+        {
             return out;
         }
         // "…, a source said." — the content is the clause before the source.
@@ -3120,6 +3137,33 @@ mod tests {
                 "say",
                 "that aides say will hold",
             )],
+        );
+    }
+
+    #[test]
+    fn relative_clause_before_the_main_cue() {
+        case(
+            "Ruiz, who said the pier was unsafe, said the ferry would stop.",
+            &[
+                (
+                    "reported-speech/source-cue",
+                    "who",
+                    "said",
+                    "the pier was unsafe",
+                ),
+                (
+                    "reported-speech/source-cue",
+                    "Ruiz, who said the pier was unsafe,",
+                    "said",
+                    "the ferry would stop",
+                ),
+            ],
+        );
+        // The antecedent before "who" is not the relative clause's content: that ends at
+        // the comma closing the clause.
+        case(
+            "Ruiz, who backs the pier, voted.",
+            &[("reported-speech/source-cue", "who", "backs", "the pier")],
         );
     }
 
