@@ -1489,6 +1489,14 @@ fn content_end(doc: &Doc<'_>, from: usize, end: usize) -> usize {
             {
                 return k;
             }
+            // The same without the comma ("… was dead and Okafor said …").
+            if k > from + 2
+                && doc.is_any(k, &["and", "but"])
+                && !doc.is_punct(k - 1, ",")
+                && subject_then_cue(doc, k + 1, end)
+            {
+                return k;
+            }
             // The reporter takes over after a semicolon, a dash or a comment clause
             // ("…, which he called …", "…, while Bush said …").
             if doc.is_punct(k, ";") && k > from + 2 {
@@ -3215,6 +3223,23 @@ mod tests {
     fn conjoined_attribution_with_its_own_subject() {
         case(
             "Ruiz said the pier was unsafe, and Okafor said the ferry would stop.",
+            &[
+                (
+                    "reported-speech/source-cue",
+                    "Ruiz",
+                    "said",
+                    "the pier was unsafe",
+                ),
+                (
+                    "reported-speech/source-cue",
+                    "Okafor",
+                    "said",
+                    "the ferry would stop",
+                ),
+            ],
+        );
+        case(
+            "Ruiz said the pier was unsafe but Okafor said the ferry would stop.",
             &[
                 (
                     "reported-speech/source-cue",
