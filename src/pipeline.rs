@@ -790,6 +790,50 @@ mod tests {
         assert_eq!(indexed(&bulk), expected);
     }
 
+    /// Test ingest with a URL per file: `a{i}_{n}.txt` has the URL of number `n`.
+    fn read_with_url(path: &Path) -> Result<FileRead, Failure> {
+        let mut read = read_text(path)?;
+        let stem = path.file_stem().unwrap().to_string_lossy().into_owned();
+        let number = stem.rsplit('_').next().unwrap();
+        read.articles[0].meta.url = Some(format!("https://example.com/{number}"));
+        Ok(read)
+    }
+
+    #[test]
+    fn a_bulk_import_that_replaces_articles_stores_what_a_claim_by_claim_import_does() {
+        let dir = tempfile::tempdir().unwrap();
+        let input = dir.path().join("in");
+        fs::create_dir_all(&input).unwrap();
+        for i in 0..40 {
+            let text = format!("Speaker{} said \"claim {i} one\".", i % 5);
+            // From the 26th on, each replaces an earlier one (after the deferral).
+            fs::write(input.join(format!("a{i:03}_{}.txt", i % 25)), text).unwrap();
+        }
+        let mut dumps = Vec::new();
+        for (name, bulk_after) in [("plain.db", None), ("bulk.db", Some(10))] {
+            let db = dir.path().join(name);
+            let store = Store::open(&db).unwrap();
+            let mut options = ImportOptions::new(2, 1);
+            options.max_batch = 7;
+            options.bulk_after = bulk_after;
+            let walk = files(std::slice::from_ref(&input), Vec::new());
+            let summary = import(
+                &store,
+                walk,
+                &options,
+                read_with_url,
+                extract_quotes,
+                |_| {},
+            )
+            .unwrap();
+            assert_eq!((summary.imported, summary.replaced), (25, 15));
+            assert_eq!(summary.deferred_indexes, bulk_after.is_some());
+            drop(store);
+            dumps.push((dump(&db), indexed(&db)));
+        }
+        assert_eq!(dumps[0], dumps[1]);
+    }
+
     #[test]
     fn an_import_into_a_larger_database_keeps_its_indexes_up_to_date() {
         let dir = tempfile::tempdir().unwrap();

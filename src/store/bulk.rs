@@ -126,6 +126,61 @@ fn build_missing(conn: &Connection) -> rusqlite::Result<bool> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::{Article, SourceType};
+    use crate::store::Store;
+    use crate::store::write::{Writer, prepare, quotes};
+
+    fn write_one(writer: &mut Writer<'_>, body: &str) {
+        let mut article = Article::from_text(body);
+        article.origin = String::from("t.txt");
+        let extraction = quotes(body, "Ann Lee", SourceType::NamedPerson);
+        let tx = writer.begin().unwrap();
+        writer
+            .store(
+                &tx,
+                &article,
+                &extraction,
+                &prepare(&article, &extraction),
+                1,
+            )
+            .unwrap();
+        writer.commit(tx).unwrap();
+    }
+
+    fn hits(conn: &Connection, word: &str) -> i64 {
+        conn.query_row(
+            "SELECT count(*) FROM claims_fts WHERE claims_fts MATCH ?1",
+            [word],
+            |r| r.get(0),
+        )
+        .unwrap()
+    }
+
+    /// Another connection that opens the database while a writer has the indexes
+    /// deferred builds them; the writer then indexes what it writes next.
+    #[test]
+    fn a_writer_indexes_again_once_another_connection_restored_the_indexes() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("t.db");
+        let store = Store::open(&path).unwrap();
+        let mut writer = Writer::new(&store);
+        defer(store.conn()).unwrap();
+        assert!(!complete(store.conn()).unwrap());
+        write_one(&mut writer, r#"Ann Lee said "alpha one"."#);
+        let other = Store::open(&path).unwrap();
+        assert!(complete(other.conn()).unwrap());
+        assert_eq!(hits(other.conn(), "alpha"), 1);
+        write_one(&mut writer, r#"Ann Lee said "beta two"."#);
+        assert_eq!(hits(other.conn(), "beta"), 1);
+        other
+            .conn()
+            .execute(
+                "INSERT INTO claims_fts (claims_fts) VALUES ('integrity-check')",
+                [],
+            )
+            .unwrap();
+        assert!(!restore(store.conn()).unwrap(), "nothing left to build");
+    }
 
     #[test]
     fn definitions_come_from_the_schema() {
