@@ -526,6 +526,18 @@ fn issuing_verb(doc: &Doc<'_>, k: usize, floor: usize) -> Option<usize> {
 /// Words in "-ly" that are no manner adverbs of the cue: "said early", "said only".
 static NOT_MANNER: WordList = WordList::new(&["early", "increasingly", "likely", "only"]);
 
+/// Whether the particle at `k` ("to", "at", "in", "on") joins the cue ending before it, as listed
+/// in the cue particles lexicon ("referred to", "hinted at", "weighed in").
+fn takes_particle(doc: &Doc<'_>, k: usize) -> bool {
+    k > 0
+        && doc.is_any(k, &["to", "at", "in", "on"])
+        && crate::lexicon::get().cue_particles.contains(&format!(
+            "{} {}",
+            doc.lower(k - 1),
+            doc.lower(k)
+        ))
+}
+
 /// What follows a cue before its content: a listener, dates, "in a statement", "that".
 struct AfterCue {
     content_first: usize,
@@ -568,22 +580,13 @@ fn after_cue(doc: &Doc<'_>, s: &Sentence, cue: Cue, class: Option<CueClass>) -> 
             &[
                 "for", "on", "about", "out", "against", "of", "with", "over", "upon",
             ],
-        ) || (doc.is(k, "to")
-            && doc.is_any(
-                cue.first,
-                &[
-                    "referring",
-                    "referred",
-                    "refers",
-                    "refer",
-                    "pointed",
-                    "pointing",
-                    "points",
-                    "turned",
-                ],
-            )));
+        ) || takes_particle(doc, k));
     if phrasal && !doc.quoted(k) {
         k += 1;
+        // "lashed out at", "weighed in on": a second particle.
+        if takes_particle(doc, k) && !doc.quoted(k) {
+            k += 1;
+        }
     }
     let mut cue_end = k;
     let mut channel = None;
@@ -3137,6 +3140,28 @@ mod tests {
             })
             .collect();
         assert_eq!(got, expected, "{text}");
+    }
+
+    #[test]
+    fn a_listed_particle_joins_the_cue() {
+        case(
+            "Okafor hinted at a bigger budget for the port.",
+            &[(
+                "reported-speech/source-cue",
+                "Okafor",
+                "hinted at",
+                "a bigger budget for the port",
+            )],
+        );
+        case(
+            "The mayor weighed in on the transit strike.",
+            &[(
+                "reported-speech/source-cue",
+                "The mayor",
+                "weighed in on",
+                "the transit strike",
+            )],
+        );
     }
 
     #[test]
