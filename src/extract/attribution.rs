@@ -2557,6 +2557,94 @@ fn sentence_subject(doc: &Doc<'_>, from: usize, limit: usize) -> Option<(usize, 
             a = np_start;
         }
     }
+    // A longer opening phrase, or several set off by commas ("Hours later, …", "Speaking
+    // at a rally in Salem, Ohio, …", "At a town hall in Ames, Iowa, on Sunday, …"): the
+    // subject follows one of its commas.
+    let w = doc.lower(from);
+    let opener = doc.is_in(from, &SUBJECT_OPENERS)
+        || (doc.is_word(from)
+            && (w.ends_with("ly") || w.ends_with("ing"))
+            && !doc.is_cap(from + 1));
+    if opener
+        && let Some(found) = (a.max(from + 1)..limit.min(from + 25))
+            .filter(|&k| doc.is_punct(k, ",") && !doc.quoted(k))
+            .find_map(|k| subject_from(doc, k + 1, limit))
+    {
+        return Some(found);
+    }
+    subject_from(doc, a, limit)
+}
+
+/// Words that open a sentence with an adverbial phrase before its subject ("However, …",
+/// "For months, …", "Hours later, …", "When asked, …").
+static SUBJECT_OPENERS: WordList = WordList::new(&[
+    "after",
+    "again",
+    "also",
+    "although",
+    "amid",
+    "among",
+    "and",
+    "as",
+    "at",
+    "back",
+    "because",
+    "before",
+    "but",
+    "by",
+    "days",
+    "despite",
+    "during",
+    "earlier",
+    "even",
+    "first",
+    "following",
+    "for",
+    "from",
+    "here",
+    "hours",
+    "however",
+    "if",
+    "in",
+    "indeed",
+    "instead",
+    "last",
+    "later",
+    "meanwhile",
+    "minutes",
+    "months",
+    "moreover",
+    "nevertheless",
+    "now",
+    "on",
+    "once",
+    "over",
+    "since",
+    "so",
+    "still",
+    "then",
+    "there",
+    "this",
+    "though",
+    "through",
+    "throughout",
+    "thus",
+    "today",
+    "under",
+    "unlike",
+    "weeks",
+    "when",
+    "while",
+    "with",
+    "within",
+    "without",
+    "years",
+    "yesterday",
+    "yet",
+]);
+
+/// The noun phrase at `a` when a verb follows it before `limit`.
+fn subject_from(doc: &Doc<'_>, mut a: usize, limit: usize) -> Option<(usize, usize)> {
     while doc.is_any(a, &["but", "and", "so", "yet", "still"]) {
         a += 1;
     }
@@ -3140,6 +3228,28 @@ mod tests {
             })
             .collect();
         assert_eq!(got, expected, "{text}");
+    }
+
+    #[test]
+    fn a_participle_finds_the_subject_after_an_opening_phrase() {
+        case(
+            "Hours later, Okafor went after Lee, calling him a poor leader.",
+            &[(
+                "reported-speech/participle",
+                "Okafor",
+                "calling",
+                "him a poor leader",
+            )],
+        );
+        case(
+            "Speaking at a rally in Salem, Ohio, Okafor went after Lee, calling him a poor leader.",
+            &[(
+                "reported-speech/participle",
+                "Okafor",
+                "calling",
+                "him a poor leader",
+            )],
+        );
     }
 
     #[test]
