@@ -57,6 +57,10 @@ pub const FILES: &[(&str, &str)] = &[
         include_str!("../lexicons/anonymous_heads.txt"),
     ),
     ("catenatives", include_str!("../lexicons/catenatives.txt")),
+    (
+        "cue_particles",
+        include_str!("../lexicons/cue_particles.txt"),
+    ),
     ("cue_verbs", include_str!("../lexicons/cue_verbs.txt")),
     ("documents", include_str!("../lexicons/documents.txt")),
     ("first_names", include_str!("../lexicons/first_names.txt")),
@@ -483,6 +487,9 @@ pub struct Lexicon {
     pub agencies: PhraseTable<String>,
     pub hedges: PhraseTable<HedgeAttach>,
     pub anonymity: PhraseTable<()>,
+    /// A cue's last word and a particle that joins the cue, as "word particle"
+    /// ("referred to", "hinted at").
+    pub cue_particles: WordSet,
     /// Verbs joined with "to" to a following cue verb ("went on to say").
     pub catenatives: PhraseTable<()>,
     /// Verbs of a relative clause that state an office ("who heads the agency").
@@ -569,6 +576,9 @@ impl Lexicon {
             agencies: strings("agencies"),
             hedges,
             anonymity: PhraseTable::new(entries(file("anonymity")).map(|k| (k.to_owned(), ()))),
+            cue_particles: pairs(file("cue_particles"))
+                .map(|(w, p)| format!("{w} {p}"))
+                .collect(),
             catenatives: PhraseTable::new(entries(file("catenatives")).map(|k| (k.to_owned(), ()))),
             office_verbs: set("office_verbs"),
             research_bodies: set("research_bodies"),

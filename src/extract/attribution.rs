@@ -526,6 +526,18 @@ fn issuing_verb(doc: &Doc<'_>, k: usize, floor: usize) -> Option<usize> {
 /// Words in "-ly" that are no manner adverbs of the cue: "said early", "said only".
 static NOT_MANNER: WordList = WordList::new(&["early", "increasingly", "likely", "only"]);
 
+/// Whether the particle at `k` ("to", "at", "in", "on") joins the cue ending before it, as listed
+/// in the cue particles lexicon ("referred to", "hinted at", "weighed in").
+fn takes_particle(doc: &Doc<'_>, k: usize) -> bool {
+    k > 0
+        && doc.is_any(k, &["to", "at", "in", "on"])
+        && crate::lexicon::get().cue_particles.contains(&format!(
+            "{} {}",
+            doc.lower(k - 1),
+            doc.lower(k)
+        ))
+}
+
 /// What follows a cue before its content: a listener, dates, "in a statement", "that".
 struct AfterCue {
     content_first: usize,
@@ -568,22 +580,13 @@ fn after_cue(doc: &Doc<'_>, s: &Sentence, cue: Cue, class: Option<CueClass>) -> 
             &[
                 "for", "on", "about", "out", "against", "of", "with", "over", "upon",
             ],
-        ) || (doc.is(k, "to")
-            && doc.is_any(
-                cue.first,
-                &[
-                    "referring",
-                    "referred",
-                    "refers",
-                    "refer",
-                    "pointed",
-                    "pointing",
-                    "points",
-                    "turned",
-                ],
-            )));
+        ) || takes_particle(doc, k));
     if phrasal && !doc.quoted(k) {
         k += 1;
+        // "lashed out at", "weighed in on": a second particle.
+        if takes_particle(doc, k) && !doc.quoted(k) {
+            k += 1;
+        }
     }
     let mut cue_end = k;
     let mut channel = None;
@@ -2554,6 +2557,94 @@ fn sentence_subject(doc: &Doc<'_>, from: usize, limit: usize) -> Option<(usize, 
             a = np_start;
         }
     }
+    // A longer opening phrase, or several set off by commas ("Hours later, …", "Speaking
+    // at a rally in Salem, Ohio, …", "At a town hall in Ames, Iowa, on Sunday, …"): the
+    // subject follows one of its commas.
+    let w = doc.lower(from);
+    let opener = doc.is_in(from, &SUBJECT_OPENERS)
+        || (doc.is_word(from)
+            && (w.ends_with("ly") || w.ends_with("ing"))
+            && !doc.is_cap(from + 1));
+    if opener
+        && let Some(found) = (a.max(from + 1)..limit.min(from + 25))
+            .filter(|&k| doc.is_punct(k, ",") && !doc.quoted(k))
+            .find_map(|k| subject_from(doc, k + 1, limit))
+    {
+        return Some(found);
+    }
+    subject_from(doc, a, limit)
+}
+
+/// Words that open a sentence with an adverbial phrase before its subject ("However, …",
+/// "For months, …", "Hours later, …", "When asked, …").
+static SUBJECT_OPENERS: WordList = WordList::new(&[
+    "after",
+    "again",
+    "also",
+    "although",
+    "amid",
+    "among",
+    "and",
+    "as",
+    "at",
+    "back",
+    "because",
+    "before",
+    "but",
+    "by",
+    "days",
+    "despite",
+    "during",
+    "earlier",
+    "even",
+    "first",
+    "following",
+    "for",
+    "from",
+    "here",
+    "hours",
+    "however",
+    "if",
+    "in",
+    "indeed",
+    "instead",
+    "last",
+    "later",
+    "meanwhile",
+    "minutes",
+    "months",
+    "moreover",
+    "nevertheless",
+    "now",
+    "on",
+    "once",
+    "over",
+    "since",
+    "so",
+    "still",
+    "then",
+    "there",
+    "this",
+    "though",
+    "through",
+    "throughout",
+    "thus",
+    "today",
+    "under",
+    "unlike",
+    "weeks",
+    "when",
+    "while",
+    "with",
+    "within",
+    "without",
+    "years",
+    "yesterday",
+    "yet",
+]);
+
+/// The noun phrase at `a` when a verb follows it before `limit`.
+fn subject_from(doc: &Doc<'_>, mut a: usize, limit: usize) -> Option<(usize, usize)> {
     while doc.is_any(a, &["but", "and", "so", "yet", "still"]) {
         a += 1;
     }
@@ -3137,6 +3228,50 @@ mod tests {
             })
             .collect();
         assert_eq!(got, expected, "{text}");
+    }
+
+    #[test]
+    fn a_participle_finds_the_subject_after_an_opening_phrase() {
+        case(
+            "Hours later, Okafor went after Lee, calling him a poor leader.",
+            &[(
+                "reported-speech/participle",
+                "Okafor",
+                "calling",
+                "him a poor leader",
+            )],
+        );
+        case(
+            "Speaking at a rally in Salem, Ohio, Okafor went after Lee, calling him a poor leader.",
+            &[(
+                "reported-speech/participle",
+                "Okafor",
+                "calling",
+                "him a poor leader",
+            )],
+        );
+    }
+
+    #[test]
+    fn a_listed_particle_joins_the_cue() {
+        case(
+            "Okafor hinted at a bigger budget for the port.",
+            &[(
+                "reported-speech/source-cue",
+                "Okafor",
+                "hinted at",
+                "a bigger budget for the port",
+            )],
+        );
+        case(
+            "The mayor weighed in on the transit strike.",
+            &[(
+                "reported-speech/source-cue",
+                "The mayor",
+                "weighed in on",
+                "the transit strike",
+            )],
+        );
     }
 
     #[test]
