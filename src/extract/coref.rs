@@ -245,7 +245,32 @@ impl Entities {
                 .or_else(|| self.latest(|e| e.kind == m.kind && e.name.eq_ignore_ascii_case(name)))
             }
         };
+        let found = found.or_else(|| self.role_holder(doc, m));
         self.resolve_found(found, doc, m, female, alias)
+    }
+
+    /// "The Indiana governor", "the Republican" with no speaker found: the person the
+    /// article attached that role to (see [`super::roles`]), added when not yet a speaker.
+    fn role_holder(&mut self, doc: &Doc<'_>, m: &Mention) -> Option<usize> {
+        let role_noun = match m.kind {
+            MentionKind::TitleOnly | MentionKind::Anonymous => true,
+            // Only a party noun read as a name ("the Republican").
+            MentionKind::Named => m
+                .name
+                .as_deref()
+                .is_some_and(|n| matches!(n.to_lowercase().as_str(), "republican" | "democrat")),
+            _ => false,
+        };
+        if !role_noun || !m.definite {
+            return None;
+        }
+        let h = super::roles::holder(doc, m.first, m.end)?;
+        if let Some(i) = self.named(&h, None) {
+            return Some(i);
+        }
+        let female = super::mentions::female(doc, h.first, h.end, h.name.as_deref());
+        let alias = doc.text_of(h.first, h.end.min(h.first + 12)).to_owned();
+        Some(self.resolve_found(None, doc, &h, female, alias))
     }
 
     /// Updates the speaker found for `m`, or adds a new one.

@@ -18,6 +18,7 @@ pub mod gaps;
 pub mod mentions;
 pub mod names;
 pub mod quotes;
+pub mod roles;
 pub mod sentences;
 pub mod tokens;
 pub mod vocab;
