@@ -83,6 +83,7 @@ pub fn extract(article: &Article) -> Extraction {
     let full_names: Vec<String> = observed.iter().filter_map(|m| m.name.clone()).collect();
     entities.complete_names(body, &full_names);
     offices::apply(&doc, &mut entities);
+    offices::namesakes(&doc, &mut entities);
     let mut used: Vec<usize> = Vec::new();
     let mut is_used = vec![false; entities.list.len()];
     let mut order: Vec<usize> = (0..found.len()).collect();

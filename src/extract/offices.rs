@@ -84,6 +84,28 @@ pub fn apply(doc: &Doc<'_>, entities: &mut Entities) {
     }
 }
 
+/// Gives a speaker written with a full name that shares only its surname with a listed
+/// public official ("Ed Lopez" beside a listed "Ana Lopez") the type of a person, when the
+/// article never names the listed official: then nobody in it is that official. When it
+/// does, a bare "Lopez" may have been taken for the wrong one, and the list decides.
+pub fn namesakes(doc: &Doc<'_>, entities: &mut Entities) {
+    for e in &mut entities.list {
+        if e.kind != MentionKind::Named || e.title_class.is_some() {
+            continue;
+        }
+        let (surname, Some(first)) = split_name(&e.name) else {
+            continue;
+        };
+        let Some(listed) = doc.lex.public_officials.get(&surname.to_lowercase()) else {
+            continue;
+        };
+        let listed_first = listed.split(' ').next().unwrap_or(listed);
+        if !listed_first.eq_ignore_ascii_case(&first) && !doc.text.contains(listed.as_str()) {
+            e.title_class = Some(TitleClass::Person);
+        }
+    }
+}
+
 /// The first of `words` that is a known first name.
 fn given<'a>(doc: &Doc<'_>, words: &[&'a str]) -> Option<&'a str> {
     words
@@ -261,6 +283,15 @@ mod tests {
         let text = "Olaf Halvorsen, director of the Institute for Housing Studies, \
                     spoke first. Halvorsen said rents had doubled.";
         assert_eq!(type_of(text, "Halvorsen"), SourceType::NamedPerson);
+    }
+
+    #[test]
+    fn a_namesake_of_a_listed_official_is_a_person_unless_the_official_is_named() {
+        // "Sanders" is a listed official's surname (lexicons/public_officials.txt).
+        let text = "Ed Sanders said the show would go on.";
+        assert_eq!(type_of(text, "Ed Sanders"), SourceType::NamedPerson);
+        let text = "Bernie Sanders spoke on Monday. Ed Sanders said the show would go on.";
+        assert_eq!(type_of(text, "Ed Sanders"), SourceType::NamedOfficial);
     }
 
     #[test]
