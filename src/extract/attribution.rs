@@ -197,7 +197,20 @@ pub fn attribute(doc: &Doc<'_>) -> Vec<Found> {
             kept.push(f);
         }
     }
+    // "Lee, who said …, said …": a relative clause that holds a claim of its own is no
+    // part of the source before it.
+    let relative_sources: Vec<usize> = kept
+        .iter()
+        .filter_map(|f| f.source)
+        .filter(|&(a, e)| e == a + 1 && a > 0 && doc.is(a, "who") && doc.is_punct(a - 1, ","))
+        .map(|(a, _)| a)
+        .collect();
     for f in &mut kept {
+        if let Some((a, e)) = f.source
+            && let Some(&w) = relative_sources.iter().find(|&&w| w > a + 1 && w < e)
+        {
+            f.source = Some((a, w - 1));
+        }
         f.continues = f.continues.and_then(|c| new_index[c]);
         f.source = f
             .source
@@ -1476,6 +1489,14 @@ fn content_end(doc: &Doc<'_>, from: usize, end: usize) -> usize {
             {
                 return k;
             }
+            // The same without the comma ("… was dead and Okafor said …").
+            if k > from + 2
+                && doc.is_any(k, &["and", "but"])
+                && !doc.is_punct(k - 1, ",")
+                && subject_then_cue(doc, k + 1, end)
+            {
+                return k;
+            }
             // The reporter takes over after a semicolon, a dash or a comment clause
             // ("…, which he called …", "…, while Bush said …").
             if doc.is_punct(k, ";") && k > from + 2 {
@@ -1807,6 +1828,17 @@ fn verb_rules(
         let end = content_end(doc, after.content_first, s.end);
         make_content_min(doc, after.content_first, end, 1)
     };
+    // "Lee, who said the vote was rigged, said …": the clause's content ends at the comma
+    // that closes it.
+    let content_after = content_after.or_else(|| {
+        relative_who(doc, s.first, c)?;
+        if doc.is_punct(after.content_first, ",") || doc.is_punct(after.content_first, ";") {
+            return None;
+        }
+        let close =
+            (after.content_first + 1..s.end).find(|&k| !doc.quoted(k) && doc.is_punct(k, ","))?;
+        make_content_min(doc, after.content_first, close, 1)
+    });
     let reason = anonymity_reason(doc, s.first, s.end);
 
     // ", adding that …": the participle continues the sentence's earlier attribution.
@@ -2017,6 +2049,12 @@ fn verb_rules(
                 referent,
                 cue_span,
             ));
+            return out;
+        }
+        // "Lee, who backs Ruiz, said …": the clause before a relative pronoun is its
+        // antecedent, not its content.
+        if e == a + 1 && a > s.first && doc.is_any(a, &["who", "which"]) && doc.is_punct(a - 1, ",")
+        {
             return out;
         }
         // "…, a source said." — the content is the clause before the source.
@@ -3124,6 +3162,33 @@ mod tests {
     }
 
     #[test]
+    fn relative_clause_before_the_main_cue() {
+        case(
+            "Ruiz, who said the pier was unsafe, said the ferry would stop.",
+            &[
+                (
+                    "reported-speech/source-cue",
+                    "who",
+                    "said",
+                    "the pier was unsafe",
+                ),
+                (
+                    "reported-speech/source-cue",
+                    "Ruiz",
+                    "said",
+                    "the ferry would stop",
+                ),
+            ],
+        );
+        // The antecedent before "who" is not the relative clause's content: that ends at
+        // the comma closing the clause.
+        case(
+            "Ruiz, who backs the pier, voted.",
+            &[("reported-speech/source-cue", "who", "backs", "the pier")],
+        );
+    }
+
+    #[test]
     fn relative_clause_after_a_comma_inside_content() {
         case(
             "Voters thanked the mayor, who said the pier was unsafe, for acting.",
@@ -3158,6 +3223,23 @@ mod tests {
     fn conjoined_attribution_with_its_own_subject() {
         case(
             "Ruiz said the pier was unsafe, and Okafor said the ferry would stop.",
+            &[
+                (
+                    "reported-speech/source-cue",
+                    "Ruiz",
+                    "said",
+                    "the pier was unsafe",
+                ),
+                (
+                    "reported-speech/source-cue",
+                    "Okafor",
+                    "said",
+                    "the ferry would stop",
+                ),
+            ],
+        );
+        case(
+            "Ruiz said the pier was unsafe but Okafor said the ferry would stop.",
             &[
                 (
                     "reported-speech/source-cue",
@@ -3779,7 +3861,7 @@ mod tests {
             &[
                 (
                     "reported-speech/inverted",
-                    "Ann Lee, who added that the council must act",
+                    "Ann Lee",
                     "said",
                     "Rents are too high",
                 ),
@@ -3789,12 +3871,7 @@ mod tests {
                     "added",
                     "the council must act",
                 ),
-                (
-                    "direct/continuation",
-                    "Ann Lee, who added that the council must act",
-                    "said",
-                    "We wait",
-                ),
+                ("direct/continuation", "Ann Lee", "said", "We wait"),
             ],
         );
     }

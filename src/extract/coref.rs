@@ -114,6 +114,14 @@ impl Entities {
     /// The speaker `m` refers to, creating one when it is new. `None` for a pronoun with no
     /// antecedent.
     pub fn resolve(&mut self, doc: &Doc<'_>, m: &Mention) -> usize {
+        // "Actor Ann Lee", "Lee said": the name alone.
+        if m.kind == MentionKind::Named
+            && let Some(name) = m.name.as_deref().and_then(super::names::clean)
+        {
+            let mut cleaned = m.clone();
+            cleaned.name = Some(name);
+            return self.resolve(doc, &cleaned);
+        }
         let at = m.first;
         let alias = doc.text_of(m.first, m.end.min(m.first + 12)).to_owned();
         let female = match m.kind {

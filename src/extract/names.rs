@@ -237,6 +237,55 @@ pub fn fullest(text: &str, surname: &str, others: &[&str]) -> Option<String> {
         .map(|f| f.name.clone())
 }
 
+/// Whether a capitalised word before a given name describes the person rather than being
+/// another given name ("Actor", "Comedian", "Billionaire", "Senators", "Texas-born"; not
+/// "Cornell" of "Cornell William Brooks"): a word of the lexicons, or one with the ending
+/// of a role or a plural.
+fn descriptor(w: &str) -> bool {
+    let lower = w.to_lowercase();
+    let flags = vocab::flags_of(w, &mut String::new());
+    flags & !vocab::CAPITALISED != 0
+        || w.contains('-')
+        || [
+            "er", "or", "ian", "aire", "man", "ist", "s", "ing", "ow", "ip", "ff", "ty",
+        ]
+        .iter()
+        .any(|end| lower.ends_with(end))
+}
+
+/// A person's name without the words around it that a capitalised run takes along: a
+/// descriptor or opening word before a known given name ("Actor Ann Lee", "Using Ann
+/// Lee"), an opening verb or clause word ("Say Lee", "When Lee") and lowercase words
+/// after it ("Lee said"). `None` when nothing changes.
+#[must_use]
+pub fn clean(name: &str) -> Option<String> {
+    let mut words: Vec<&str> = name.split(' ').collect();
+    let before = words.len();
+    while words.len() > 1
+        && words
+            .last()
+            .is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase))
+    {
+        words.pop();
+    }
+    if let Some(g) = words[..words.len() - 1]
+        .iter()
+        .position(|w| is_first_name(w))
+        .filter(|&g| g > 0 && words[..g].iter().any(|w| descriptor(w)))
+    {
+        words.drain(..g);
+    }
+    while words.len() > 1 && {
+        let w = words[0];
+        let flags = vocab::flags_of(w, &mut String::new());
+        w.chars().next().is_some_and(char::is_lowercase)
+            || flags & (vocab::CUE | vocab::CLAUSE | vocab::DETERMINER | vocab::PRONOUN) != 0
+    } {
+        words.remove(0);
+    }
+    (words.len() != before).then(|| words.join(" "))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -244,6 +293,27 @@ mod tests {
     #[track_caller]
     fn case(text: &str, surname: &str, expected: Option<&str>) {
         assert_eq!(fullest(text, surname, &[]).as_deref(), expected, "{text}");
+    }
+
+    #[test]
+    fn words_around_a_name_are_no_part_of_it() {
+        let clean_case = |name: &str, expected: Option<&str>| {
+            assert_eq!(clean(name).as_deref(), expected, "{name}");
+        };
+        clean_case("Actor Ann Vance", Some("Ann Vance"));
+        clean_case("Harbour Widow Ann Vance", Some("Ann Vance"));
+        clean_case("Majority Whip Ann Vance", Some("Ann Vance"));
+        clean_case("Using Ann Vance", Some("Ann Vance"));
+        clean_case("Say Vance", Some("Vance"));
+        clean_case("Vance said", Some("Vance"));
+        clean_case("Vance repeatedly", Some("Vance"));
+        // Names stay whole.
+        clean_case("Ann Vance", None);
+        clean_case("Ann Mary Vance", None);
+        clean_case("J. Ann Vance", None);
+        clean_case("Rafael Ann Vance", None);
+        clean_case("Ilse de Brun", None);
+        clean_case("Sterling Vance", None);
     }
 
     #[test]

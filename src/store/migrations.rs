@@ -11,7 +11,7 @@ use rusqlite::{Connection, TransactionBehavior};
 
 use super::StoreError;
 
-const SCHEMA_V1: &str = include_str!("../../schema.sql");
+pub(crate) const SCHEMA_V1: &str = include_str!("../../schema.sql");
 
 /// One schema change: the SQL that brings a database at version `to - 1` to `to`.
 #[derive(Debug, Clone, Copy)]

@@ -6,6 +6,7 @@
 //! against a process crash, and readers never block the writer), a busy timeout (so
 //! two importers on one database take turns instead of failing) and foreign keys on.
 
+pub mod bulk;
 pub mod checkpoint;
 pub mod migrations;
 pub mod queries;
@@ -95,6 +96,15 @@ impl Store {
             }
         }
         migrations::migrate(&mut conn, &display, migrations::STEPS)?;
+        // An import that deferred its indexes and was interrupted left them missing:
+        // build them before anything reads the claims (see `bulk`).
+        bulk::restore(&conn).map_err(|e| StoreError::Open {
+            path: display.clone(),
+            reason: format!(
+                "cannot rebuild the indexes of an interrupted import: {}",
+                open_reason(&e)
+            ),
+        })?;
         Ok(Self { conn })
     }
 

@@ -27,10 +27,14 @@
 //! fresh bulk load only (a rebuild; a catch-up insert saves nothing), at the price of a
 //! search that misses what an unfinished import stored and a repair step after a
 //! killed one.
-//! Direct inserts are chosen: close to the deferred rebuild on a fresh bulk load, three
-//! times faster for the routine import into a database that already holds claims, the
-//! index is never stale (a killed import needs no repair, concurrent importers need no
-//! coordination).
+//! Direct inserts are chosen for the routine import: three times faster than a rebuild
+//! into a database that already holds claims, and the index is never stale. A large
+//! import into an empty or small database is the exception: there the 'rebuild' at the
+//! end is cheaper (see `store::bulk` and `pipeline::BULK_AFTER_CLAIMS`; on 100,000
+//! articles, deferring the full-text index as well as the secondary indexes took the
+//! writer 36 CPU s against 42 s with direct inserts), so it drops the table and the
+//! writer skips the inserts while the table is missing; the next open of the database
+//! repairs a killed import.
 //!
 //! Bulk import goes through a [`Writer`]: speakers' identity keys, the content hash and
 //! the claims' factors are computed on the worker threads ([`prepare`]), and the writer
@@ -166,6 +170,7 @@ pub fn store_article(
         extraction,
         &prepared,
         extractor_version,
+        crate::store::bulk::fts_present(tx)?,
     )
 }
 
@@ -179,6 +184,9 @@ pub struct Writer<'s> {
     /// the next, another connection has written and the cache may be wrong.
     committed_version: Option<i64>,
     open_version: Option<i64>,
+    /// Whether the open transaction must index claims' text: false while a bulk import
+    /// has dropped the full-text table (see `store::bulk`).
+    fts: bool,
 }
 
 impl<'s> Writer<'s> {
@@ -189,6 +197,7 @@ impl<'s> Writer<'s> {
             cache: SpeakerCache::default(),
             committed_version: None,
             open_version: None,
+            fts: true,
         }
     }
 
@@ -202,6 +211,7 @@ impl<'s> Writer<'s> {
             self.cache.clear();
         }
         self.open_version = Some(version);
+        self.fts = crate::store::bulk::fts_present(&tx)?;
         Ok(tx)
     }
 
@@ -221,6 +231,7 @@ impl<'s> Writer<'s> {
             extraction,
             prepared,
             extractor_version,
+            self.fts,
         )
     }
 
@@ -247,6 +258,7 @@ fn store_prepared(
     extraction: &Extraction,
     prepared: &Prepared,
     extractor_version: u32,
+    fts: bool,
 ) -> rusqlite::Result<Stored> {
     let recomputed;
     let prepared = if prepared.factors.len() == extraction.claims.len()
@@ -319,7 +331,7 @@ fn store_prepared(
     )?
     .execute(values.as_slice())?;
     let id = tx.last_insert_rowid();
-    let claims = insert_claims(tx, cache, id, &article.body, extraction, prepared)?;
+    let claims = insert_claims(tx, cache, id, &article.body, extraction, prepared, fts)?;
     Ok(Stored::Imported { id, claims })
 }
 
@@ -354,6 +366,8 @@ fn replace_prepared(
     prepared: &Prepared,
     extractor_version: u32,
 ) -> rusqlite::Result<usize> {
+    // Rare enough to look up (a bulk import may have dropped the table).
+    let fts = crate::store::bulk::fts_present(tx)?;
     // Speakers are deleted below, and a deleted id can be given out again.
     cache.clear();
     let old_speakers: Vec<i64> = tx
@@ -363,11 +377,13 @@ fn replace_prepared(
         .query_map([id], |r| r.get(0))?
         .collect::<rusqlite::Result<_>>()?;
     // The index is external-content: it must be told the old text to forget it.
-    tx.prepare_cached(
-        "INSERT INTO claims_fts (claims_fts, rowid, content_text)
-         SELECT 'delete', id, content_text FROM claims WHERE article_id = ?1",
-    )?
-    .execute([id])?;
+    if fts {
+        tx.prepare_cached(
+            "INSERT INTO claims_fts (claims_fts, rowid, content_text)
+             SELECT 'delete', id, content_text FROM claims WHERE article_id = ?1",
+        )?
+        .execute([id])?;
+    }
     tx.prepare_cached("DELETE FROM claims WHERE article_id = ?1")?
         .execute([id])?;
     tx.prepare_cached("DELETE FROM speaker_titles WHERE article_id = ?1")?
@@ -383,7 +399,7 @@ fn replace_prepared(
     }
     tx.prepare_cached("UPDATE articles SET extractor_version = ?2 WHERE id = ?1")?
         .execute(params![id, extractor_version])?;
-    insert_claims(tx, cache, id, &article.body, extraction, prepared)
+    insert_claims(tx, cache, id, &article.body, extraction, prepared, fts)
 }
 
 /// Writes the speakers and claims of one article; returns the number of claims.
@@ -395,6 +411,7 @@ fn insert_claims(
     body: &str,
     extraction: &Extraction,
     prepared: &Prepared,
+    fts: bool,
 ) -> rusqlite::Result<usize> {
     let mut speaker_ids: HashMap<&str, i64> = HashMap::new();
     let mut local = speakers::ArticleSpeakers::default();
@@ -411,8 +428,12 @@ fn insert_claims(
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,
              ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26)",
     )?;
-    let mut index =
-        tx.prepare_cached("INSERT INTO claims_fts (rowid, content_text) VALUES (?1, ?2)")?;
+    // Without the table (a bulk import deferred it) the claims are indexed at its end.
+    let mut index = if fts {
+        Some(tx.prepare_cached("INSERT INTO claims_fts (rowid, content_text) VALUES (?1, ?2)")?)
+    } else {
+        None
+    };
     for (ordinal, (claim, factors)) in extraction.claims.iter().zip(&prepared.factors).enumerate() {
         // The claim's own words: the attribution in a gap is neither shown nor searched.
         let content = crate::model::content_text(body, claim.content, claim.content_gap);
@@ -450,7 +471,9 @@ fn insert_claims(
             claim.content_gap.map(|s| s.start as i64),
             claim.content_gap.map(|s| s.end as i64),
         ])?;
-        index.execute(params![tx.last_insert_rowid(), content])?;
+        if let Some(index) = index.as_mut() {
+            index.execute(params![tx.last_insert_rowid(), content])?;
+        }
     }
     Ok(extraction.claims.len())
 }
