@@ -6,7 +6,7 @@
 //! which content and source phrase, [`mentions`] reads source phrases, [`coref`] resolves
 //! them to the article's speakers, [`classify`] gives each speaker a source type and
 //! [`dates`] turns "on Tuesday" into a date; [`names`] finds the fullest written form of a
-//! surname; [`gaps`] leaves an attribution that interrupts a claim out of its content.
+//! surname; [`offices`] finds a speaker's office stated anywhere in the article; [`gaps`] leaves an attribution that interrupts a claim out of its content.
 
 pub mod attribution;
 pub mod classify;
@@ -17,6 +17,7 @@ pub mod doc;
 pub mod gaps;
 pub mod mentions;
 pub mod names;
+pub mod offices;
 pub mod quotes;
 pub mod roles;
 pub mod sentences;
@@ -82,6 +83,8 @@ pub fn extract(article: &Article) -> Extraction {
     }
     let full_names: Vec<String> = observed.iter().filter_map(|m| m.name.clone()).collect();
     entities.complete_names(body, &full_names);
+    offices::apply(&doc, &mut entities);
+    offices::namesakes(&doc, &mut entities);
     let mut used: Vec<usize> = Vec::new();
     let mut is_used = vec![false; entities.list.len()];
     let mut order: Vec<usize> = (0..found.len()).collect();
