@@ -1958,8 +1958,14 @@ fn verb_rules(
             ));
             return out;
         }
-        if doc.is_in(c, &REDUCED_RELATIVE_CUES)
-            && let (Some((a, e, referent, _)), Some((kind, content))) = (subject, content_after)
+        // "…, with Lee calling him a fraud": after "with", any participle of saying.
+        let with_speaker = |a: usize| {
+            a > s.first
+                && doc.is(a - 1, "with")
+                && matches!(class, CueClass::Speech | CueClass::Tell)
+        };
+        if let (Some((a, e, referent, _)), Some((kind, content))) = (subject, content_after)
+            && (doc.is_in(c, &REDUCED_RELATIVE_CUES) || with_speaker(a))
             && !doc.is_any(after.content_first, &["not", "to"])
         {
             out.push(build(
@@ -3248,6 +3254,19 @@ mod tests {
                 "Okafor",
                 "calling",
                 "him a poor leader",
+            )],
+        );
+    }
+
+    #[test]
+    fn a_participle_after_with_and_a_noun_attributes_to_the_noun() {
+        case(
+            "The debate turned sharp, with Okafor calling Lee a fraud.",
+            &[(
+                "reported-speech/reduced-relative",
+                "Okafor",
+                "calling",
+                "Lee a fraud",
             )],
         );
     }
