@@ -106,6 +106,15 @@ fn ends_name(name: &str, written: &str) -> bool {
     n.len() > w.len() && n.ends_with(&w) && n[..n.len() - w.len()].ends_with(' ')
 }
 
+/// A name the source types read as an organisation or outlet ("RT", "NDN"): never "he"
+/// or "she".
+fn names_a_body(e: &Entity) -> bool {
+    matches!(
+        super::classify::source_type(e),
+        crate::model::SourceType::Organization | crate::model::SourceType::Agency
+    )
+}
+
 fn is_plural(head: &str) -> bool {
     head.ends_with('s') && !head.ends_with("ss") && head != "news"
 }
@@ -364,7 +373,8 @@ impl Entities {
                 || lex.titles.contains_key(head)
         };
         let person = (e.kind == MentionKind::Named
-            && (e.was_source || e.female.is_some() || e.title.is_some()))
+            && (e.was_source || e.female.is_some() || e.title.is_some())
+            && !names_a_body(e))
             || e.kind == MentionKind::TitleOnly
             || (e.kind == MentionKind::Anonymous && !e.plural && person_head(&e.head));
         person && e.female != Some(!female)
@@ -582,7 +592,8 @@ impl Entities {
         // an honorific or a known first name): "Rhode Island" is not "she".
         let person = |e: &Entity| {
             (e.kind == MentionKind::Named
-                && (e.was_source || e.female.is_some() || e.title.is_some()))
+                && (e.was_source || e.female.is_some() || e.title.is_some())
+                && !names_a_body(e))
                 || e.kind == MentionKind::TitleOnly
                 || (e.kind == MentionKind::Anonymous && !e.plural && person_head(&e.head))
         };

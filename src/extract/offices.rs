@@ -306,6 +306,10 @@ mod tests {
         let text = "Gov. Ann Belcourt toured the flooded valley on Monday. \
                     Belcourt praised the volunteers. \"We will rebuild,\" she said.";
         assert_eq!(type_of(text, "she"), SourceType::NamedOfficial);
+        // An organisation quoted in between is no "he".
+        let text = "Mr. Okafor praised the channel on Monday. NDN said the report was \
+                    fair. \"We stand by every word,\" he said.";
+        assert_eq!(type_of(text, "he"), SourceType::NamedPerson);
     }
 
     #[test]
