@@ -258,6 +258,30 @@ impl Entities {
         self.resolve_found(found, doc, m, female, alias)
     }
 
+    /// A political role description ("The Indiana governor", "The GOP nominee") that the
+    /// article never wrote next to a name: the person the text is about just before it, as
+    /// for "he" or "she", when that is a known politician or holds the role's title.
+    fn politician_before(&self, doc: &Doc<'_>, m: &Mention) -> Option<usize> {
+        let (role, qualifiers) = super::roles::role_of(doc, m.first, m.end)?;
+        if !super::roles::POLITICAL.contains(&role.as_str()) {
+            return None;
+        }
+        let female = super::mentions::female(doc, m.first, m.end, None);
+        let pronoun = if female == Some(true) { "she" } else { "he" };
+        let i = self.subject_before(doc, pronoun, m.first)?;
+        let e = &self.list[i];
+        let politicians = &crate::lexicon::get().public_officials;
+        let titled = e
+            .title
+            .as_deref()
+            .map(|t| t.split([' ', '.']).any(|w| super::roles::key(w) == role));
+        let known = politicians.contains_key(surname(&e.name).to_lowercase().as_str());
+        (e.kind == MentionKind::Named
+            && (titled == Some(true) || (titled.is_none() && known))
+            && super::roles::compatible(doc, surname(&e.name), &role, &qualifiers))
+        .then_some(i)
+    }
+
     /// "The Indiana governor", "the Republican" with no speaker found: the person the
     /// article attached that role to (see [`super::roles`]), added when not yet a speaker.
     fn role_holder(&mut self, doc: &Doc<'_>, m: &Mention) -> Option<usize> {
@@ -273,7 +297,9 @@ impl Entities {
         if !role_noun || !m.definite {
             return None;
         }
-        let h = super::roles::holder(doc, m.first, m.end)?;
+        let Some(h) = super::roles::holder(doc, m.first, m.end) else {
+            return self.politician_before(doc, m);
+        };
         if let Some(i) = self.named(&h, None) {
             return Some(i);
         }

@@ -222,6 +222,29 @@ mod tests {
     }
 
     #[test]
+    fn role_descriptions_find_their_person() {
+        // The role written next to the name, with its state.
+        pronoun_speaker(
+            "Gov. Tom Vasko of Idaho met reporters on Monday. The Idaho governor said the \
+             plan would work.",
+            "The Idaho governor",
+            "Tom Vasko",
+        );
+        // No name carries the state: the senator the text was about just before.
+        pronoun_speaker(
+            "Sen. Ada Lee spoke in Ames on Monday. The Iowa senator said the plan would work.",
+            "The Iowa senator",
+            "Ada Lee",
+        );
+        // A campaign manager is not the nominee.
+        pronoun_speaker(
+            "Campaign manager Ada Lee spoke on Monday. The nominee said the plan would work.",
+            "The nominee",
+            "nominee",
+        );
+    }
+
+    #[test]
     fn pronouns_find_the_subject_before_them() {
         // The subject of the previous sentence, not the person named last.
         pronoun_speaker(

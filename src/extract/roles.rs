@@ -15,6 +15,83 @@ const AFTER: usize = 5;
 /// Words written before a title that make it another office ("vice president").
 const LESSER: &[&str] = &["vice", "deputy", "assistant", "lieutenant", "lt"];
 
+/// Roles that a story's politician holds without the text writing it next to their name
+/// ("The Indiana governor" after "Ann Lee said"): offices, candidacies and parties.
+pub const POLITICAL: &[&str] = &[
+    "candidate",
+    "democrat",
+    "front-runner",
+    "governor",
+    "nominee",
+    "representative",
+    "republican",
+    "senator",
+];
+
+/// Titles of people who work for a politician rather than hold the role themselves.
+const STAFF: &[&str] = &[
+    "adviser",
+    "advisor",
+    "aide",
+    "chairman",
+    "chairwoman",
+    "director",
+    "manager",
+    "pollster",
+    "spokesman",
+    "spokeswoman",
+    "strategist",
+];
+
+/// Roles that name the same thing: a party's candidate is its nominee.
+fn same_role(a: &str, b: &str) -> bool {
+    const RUNNING: &[&str] = &["candidate", "nominee", "front-runner", "hopeful"];
+    a == b || (RUNNING.contains(&a) && RUNNING.contains(&b))
+}
+
+/// Whether the words the article writes next to `surname` allow its person to be the
+/// description's role holder: one gives the description's party, if it names one, none
+/// gives another party, and when
+/// any makes them staff, one gives the role ("campaign chairman Ann Lee" is not "the
+/// nominee").
+#[must_use]
+pub fn compatible(doc: &Doc<'_>, surname: &str, role: &str, qualifiers: &[String]) -> bool {
+    let party = |w: &str| matches!(w, "republican" | "democrat");
+    let wanted: Vec<&str> = qualifiers
+        .iter()
+        .map(String::as_str)
+        .chain([role])
+        .filter(|w| party(w))
+        .collect();
+    let (mut titled, mut has_role, mut other_party, mut has_party) = (false, false, false, false);
+    for k in doc.written(surname) {
+        let from = k.saturating_sub(4);
+        let to = (k + 6).min(doc.len());
+        // Words before the name up to a break, and an appositive after it.
+        let before = (from..k)
+            .rev()
+            .take_while(|&j| doc.is_cap(j) || doc.has(j, vocab::TITLE) || doc.is_punct(j, "."))
+            .take_while(|&j| !doc.is_any(j, BREAKS));
+        let after = if doc.is_punct(k + 1, ",") {
+            (k + 2..to)
+                .take_while(|&j| doc.is_word(j))
+                .collect::<Vec<_>>()
+        } else {
+            Vec::new()
+        };
+        for j in before.chain(after) {
+            let w = key(doc.s(j));
+            titled |= STAFF.contains(&w.as_str());
+            has_role |= same_role(&w, role);
+            if party(&w) && !wanted.is_empty() && !wanted.contains(&w.as_str()) {
+                other_party = true;
+            }
+            has_party |= wanted.contains(&w.as_str());
+        }
+    }
+    (wanted.is_empty() || has_party) && !other_party && (!titled || has_role)
+}
+
 /// Whether the title at `j` is a lesser office ("Vice President", "Lt. Gov.").
 fn lesser(doc: &Doc<'_>, j: usize) -> bool {
     let before = if j > 1 && doc.is_punct(j - 1, ".") {
@@ -36,7 +113,8 @@ const OPENERS: &[&str] = &[
 const BREAKS: &[&str] = &["and", "or", "but", "with", "to", "by", "as"];
 
 /// A word's key for comparison: title abbreviations spelled out, parties by one word.
-fn key(word: &str) -> String {
+#[must_use]
+pub fn key(word: &str) -> String {
     let w = word.trim_end_matches('.').to_lowercase();
     match w.as_str() {
         "sen" => "senator".into(),
@@ -52,7 +130,7 @@ fn key(word: &str) -> String {
 /// The role of the description `[first, end)` and its capitalised qualifiers (state,
 /// party, country): `("governor", ["indiana"])` for "the Indiana governor". `None` unless
 /// the phrase is definite and ends in a title or a party noun.
-fn role_of(doc: &Doc<'_>, first: usize, end: usize) -> Option<(String, Vec<String>)> {
+pub fn role_of(doc: &Doc<'_>, first: usize, end: usize) -> Option<(String, Vec<String>)> {
     if !doc.is_any(first, &["the", "this"]) {
         return None;
     }
@@ -193,6 +271,27 @@ mod tests {
             holder_in(text, "The Republican").as_deref(),
             Some("Carl Brandt")
         );
+    }
+
+    #[test]
+    fn another_party_or_a_staff_title_is_not_the_role() {
+        let compatible_in = |text: &str, role: &str, qualifiers: &[&str]| {
+            let doc = Doc::new(text, 0);
+            let q: Vec<String> = qualifiers.iter().map(|&q| q.to_owned()).collect();
+            compatible(&doc, "Brandt", role, &q)
+        };
+        let text = "Republican Carl Brandt spoke on Monday.";
+        assert!(compatible_in(text, "nominee", &["republican"]));
+        assert!(!compatible_in(text, "nominee", &["democrat"]));
+        assert!(compatible_in(text, "senator", &[]));
+        // The party must be written.
+        let text = "Carl Brandt spoke on Monday.";
+        assert!(!compatible_in(text, "nominee", &["republican"]));
+        assert!(compatible_in(text, "nominee", &[]));
+        let text = "Campaign manager Carl Brandt spoke on Monday.";
+        assert!(!compatible_in(text, "nominee", &[]));
+        let text = "Campaign manager Carl Brandt, the GOP nominee, spoke on Monday.";
+        assert!(compatible_in(text, "nominee", &["republican"]));
     }
 
     #[test]
