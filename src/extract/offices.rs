@@ -188,6 +188,14 @@ fn stated_office(
     {
         return true;
     }
+    // "Ann Lee (D-Ohio)": a legislator's party and state.
+    let after = &doc.text[doc.tokens[k].span.end..];
+    if ["(D-", "(R-", "(I-"]
+        .iter()
+        .any(|p| after.trim_start().starts_with(p))
+    {
+        return true;
+    }
     doc.is_punct(k + 1, ",") && appositive_office(doc, k + 2)
 }
 
@@ -292,6 +300,13 @@ mod tests {
         assert_eq!(type_of(text, "Ed Sanders"), SourceType::NamedPerson);
         let text = "Bernie Sanders spoke on Monday. Ed Sanders said the show would go on.";
         assert_eq!(type_of(text, "Ed Sanders"), SourceType::NamedOfficial);
+    }
+
+    #[test]
+    fn a_party_and_state_after_the_name_is_an_office() {
+        let text = "Ann Belcourt (D-Ohio) spoke at the fair. \
+                    Belcourt said the fair was bigger than ever.";
+        assert_eq!(type_of(text, "Belcourt"), SourceType::NamedOfficial);
     }
 
     #[test]
