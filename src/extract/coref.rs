@@ -999,8 +999,9 @@ impl Entities {
                 e.name.clone_from(n);
             }
         }
+        // Only speakers' names are read again in the text (the rest are never shown).
         for e in &mut self.list {
-            if e.kind != MentionKind::Named {
+            if !e.was_source || e.kind != MentionKind::Named {
                 continue;
             }
             if e.name.contains(' ') {

@@ -106,7 +106,9 @@ pub fn forms(text: &str, surname: &str) -> Vec<Form> {
 
 fn forms_written(text: &str, surname: &str, out: &mut Vec<Form>) {
     let is_word_char = |c: char| c.is_alphanumeric() || c == '-';
-    for (at, _) in text.match_indices(surname) {
+    // memchr's vectorised search: this runs once per named speaker over the whole text,
+    // and `str::match_indices` made it a tenth of all extraction time.
+    for at in memchr::memmem::find_iter(text.as_bytes(), surname.as_bytes()) {
         let after = &text[at + surname.len()..];
         if after.chars().next().is_some_and(|c| {
             is_word_char(c) || ((c == '\'' || c == '’') && !after[c.len_utf8()..].starts_with('s'))
@@ -180,7 +182,7 @@ fn forms_written(text: &str, surname: &str, out: &mut Vec<Form>) {
 /// Whether `word` is a known first name that `text` writes before a capitalised word.
 fn used_as_given(text: &str, word: &str) -> bool {
     is_first_name(word)
-        && text.match_indices(word).any(|(at, _)| {
+        && memchr::memmem::find_iter(text.as_bytes(), word.as_bytes()).any(|at| {
             let after = &text[at + word.len()..];
             after.strip_prefix(' ').is_some_and(|a| {
                 a.chars().next().is_some_and(char::is_uppercase)

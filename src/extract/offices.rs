@@ -6,11 +6,13 @@
 //! A former or retired office is no evidence ("former Gov. Ann Lee" speaks for herself),
 //! and a written first name must be the speaker's own ("Gov. Tom Lee" is not Ann Lee).
 
+use std::collections::HashMap;
+
 use super::coref::Entities;
 use super::doc::Doc;
 use super::mentions::MentionKind;
 use super::vocab;
-use crate::lexicon::TitleClass;
+use crate::lexicon::{FastBuild, TitleClass};
 
 /// How many name words (first names, initials, a quoted nickname) may stand between an
 /// office and the surname ("Rep. Robert C. \"Bobby\" Lee").
@@ -45,43 +47,76 @@ pub fn apply(doc: &Doc<'_>, entities: &mut Entities) {
         .filter(|e| e.kind == MentionKind::Named)
         .map(|e| split_name(&e.name))
         .collect();
+    // Where each capitalised word is written, read once: scanning every token for every
+    // speaker's surname was most of this stage's time.
+    let mut capitalised: HashMap<&str, Vec<usize>, FastBuild> = HashMap::default();
+    for k in 0..doc.len() {
+        let word = doc.s(k);
+        if word.starts_with(char::is_uppercase) {
+            capitalised.entry(word).or_default().push(k);
+        }
+    }
+    // Entities repeat a name once per mention; the text is read once per distinct name.
+    let mut decided: HashMap<(String, Option<String>), bool, FastBuild> = HashMap::default();
+    // Only speakers are typed; the other people of the article only make a surname
+    // ambiguous.
     for e in &mut entities.list {
-        if e.kind != MentionKind::Named || e.title_class == Some(TitleClass::Official) {
+        if !e.was_source
+            || e.kind != MentionKind::Named
+            || e.title_class == Some(TitleClass::Official)
+        {
             continue;
         }
         let (surname, first) = split_name(&e.name);
         if surname.is_empty() || !surname.starts_with(|c: char| c.is_uppercase()) {
             continue;
         }
-        // The name words written before each occurrence of the surname.
-        let occurrences: Vec<(usize, Vec<&str>)> = doc
-            .written(&surname)
-            .map(|k| (k, name_words(doc, k)))
-            .collect();
-        let ambiguous = match first.as_deref() {
-            Some(f) => {
-                people
-                    .iter()
-                    .any(|(s, g)| *s == surname && g.as_deref().is_some_and(|g| g != f))
-                    || occurrences
-                        .iter()
-                        .any(|(_, w)| given(doc, w).is_some() && !w.contains(&f))
-            }
-            // Two people of the surname: "Robert \"Bobby\" Lee" and "Bobby Lee" are one.
-            None => occurrences.iter().any(|(_, a)| {
-                occurrences.iter().any(|(_, b)| {
-                    given(doc, a).is_some_and(|g| !b.contains(&g))
-                        && given(doc, b).is_some_and(|g| !a.contains(&g))
-                })
-            }),
-        };
-        if occurrences
-            .iter()
-            .any(|(k, written)| stated_office(doc, *k, written, first.as_deref(), ambiguous))
-        {
+        let official = *decided
+            .entry((surname, first))
+            .or_insert_with_key(|(surname, first)| {
+                let at = capitalised
+                    .get(surname.as_str())
+                    .map_or(&[][..], Vec::as_slice);
+                office_stated(doc, &people, at, surname, first.as_deref())
+            });
+        if official {
             e.title_class = Some(TitleClass::Official);
         }
     }
+}
+
+/// Whether the article states a current office for the person `first` `surname` at any of
+/// the tokens `at` where it writes the surname.
+fn office_stated(
+    doc: &Doc<'_>,
+    people: &[(String, Option<String>)],
+    at: &[usize],
+    surname: &str,
+    first: Option<&str>,
+) -> bool {
+    // The name words written before each occurrence of the surname (tokens `at`).
+    let occurrences: Vec<(usize, Vec<&str>)> =
+        at.iter().map(|&k| (k, name_words(doc, k))).collect();
+    let ambiguous = match first {
+        Some(f) => {
+            people
+                .iter()
+                .any(|(s, g)| s == surname && g.as_deref().is_some_and(|g| g != f))
+                || occurrences
+                    .iter()
+                    .any(|(_, w)| given(doc, w).is_some() && !w.contains(&f))
+        }
+        // Two people of the surname: "Robert \"Bobby\" Lee" and "Bobby Lee" are one.
+        None => occurrences.iter().any(|(_, a)| {
+            occurrences.iter().any(|(_, b)| {
+                given(doc, a).is_some_and(|g| !b.contains(&g))
+                    && given(doc, b).is_some_and(|g| !a.contains(&g))
+            })
+        }),
+    };
+    occurrences
+        .iter()
+        .any(|(k, written)| stated_office(doc, *k, written, first, ambiguous))
 }
 
 /// Gives a speaker written with a full name that shares only its surname with a listed
@@ -90,7 +125,7 @@ pub fn apply(doc: &Doc<'_>, entities: &mut Entities) {
 /// does, a bare "Lopez" may have been taken for the wrong one, and the list decides.
 pub fn namesakes(doc: &Doc<'_>, entities: &mut Entities) {
     for e in &mut entities.list {
-        if e.kind != MentionKind::Named || e.title_class.is_some() {
+        if !e.was_source || e.kind != MentionKind::Named || e.title_class.is_some() {
             continue;
         }
         let (surname, Some(first)) = split_name(&e.name) else {
