@@ -31,7 +31,7 @@ use doc::Doc;
 
 /// Bumped whenever extraction output can change; stored per article so `reextract`
 /// knows which articles are stale.
-pub const EXTRACTOR_VERSION: u32 = 8;
+pub const EXTRACTOR_VERSION: u32 = 9;
 
 /// Extracts every claim of `article`, with its speakers.
 #[must_use]
