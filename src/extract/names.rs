@@ -261,6 +261,9 @@ fn descriptor(w: &str) -> bool {
 /// after it ("Lee said"). `None` when nothing changes.
 #[must_use]
 pub fn clean(name: &str) -> Option<String> {
+    if !name.contains(' ') {
+        return None;
+    }
     let mut words: Vec<&str> = name.split(' ').collect();
     let before = words.len();
     while words.len() > 1

@@ -47,15 +47,6 @@ pub fn apply(doc: &Doc<'_>, entities: &mut Entities) {
         .filter(|e| e.kind == MentionKind::Named)
         .map(|e| split_name(&e.name))
         .collect();
-    // Where each capitalised word is written, read once: scanning every token for every
-    // speaker's surname was most of this stage's time.
-    let mut capitalised: HashMap<&str, Vec<usize>, FastBuild> = HashMap::default();
-    for k in 0..doc.len() {
-        let word = doc.s(k);
-        if word.starts_with(char::is_uppercase) {
-            capitalised.entry(word).or_default().push(k);
-        }
-    }
     // Entities repeat a name once per mention; the text is read once per distinct name.
     let mut decided: HashMap<(String, Option<String>), bool, FastBuild> = HashMap::default();
     // Only speakers are typed; the other people of the article only make a surname
@@ -74,10 +65,8 @@ pub fn apply(doc: &Doc<'_>, entities: &mut Entities) {
         let official = *decided
             .entry((surname, first))
             .or_insert_with_key(|(surname, first)| {
-                let at = capitalised
-                    .get(surname.as_str())
-                    .map_or(&[][..], Vec::as_slice);
-                office_stated(doc, &people, at, surname, first.as_deref())
+                let at: Vec<usize> = doc.written(surname).collect();
+                office_stated(doc, &people, &at, surname, first.as_deref())
             });
         if official {
             e.title_class = Some(TitleClass::Official);
