@@ -6,7 +6,9 @@
 //! which content and source phrase, [`mentions`] reads source phrases, [`coref`] resolves
 //! them to the article's speakers, [`classify`] gives each speaker a source type and
 //! [`dates`] turns "on Tuesday" into a date; [`names`] finds the fullest written form of a
-//! surname; [`offices`] finds a speaker's office stated anywhere in the article; [`gaps`] leaves an attribution that interrupts a claim out of its content.
+//! surname, [`roles`] the person a description such as "the Idaho governor" stands for, and
+//! [`offices`] a speaker's office stated anywhere in the article; [`gaps`] leaves an
+//! attribution that interrupts a claim out of its content.
 
 pub mod attribution;
 pub mod classify;
