@@ -76,6 +76,18 @@ fn surname(name: &str) -> &str {
         .map_or(name, |i| &name[i + 1..])
 }
 
+/// Whether the given name of `name` is known to be a woman's when the speaker is known to
+/// be a man, or the other way round ("Sara Netanyahu" for a "Mr. Netanyahu").
+fn given_name_contradicts(name: &str, female: Option<bool>) -> bool {
+    let given = first_name(name).map(|f| {
+        crate::lexicon::get()
+            .first_names
+            .get(crate::lexicon::lower_key(f).as_ref())
+            .map(|g| g == "f")
+    });
+    matches!((given, female), (Some(Some(a)), Some(b)) if a != b)
+}
+
 fn first_name(name: &str) -> Option<&str> {
     name.split_once(' ').map(|(first, _)| first)
 }
@@ -985,15 +997,7 @@ impl Entities {
             }
             if let Some(Some(n)) = by_surname.get(&e.name.to_lowercase()) {
                 // "Mr. Netanyahu" is not "Sara Netanyahu".
-                let given = first_name(n).map(|f| {
-                    crate::lexicon::get()
-                        .first_names
-                        .get(crate::lexicon::lower_key(f).as_ref())
-                        .map(|g| g == "f")
-                });
-                if let (Some(Some(a)), Some(b)) = (given, e.named_female)
-                    && a != b
-                {
+                if given_name_contradicts(n, e.named_female) {
                     continue;
                 }
                 e.name.clone_from(n);
@@ -1034,15 +1038,7 @@ impl Entities {
                 })
                 .collect();
             if let Some(n) = super::names::fullest(text, &e.name, &others) {
-                let given = first_name(&n).map(|f| {
-                    crate::lexicon::get()
-                        .first_names
-                        .get(crate::lexicon::lower_key(f).as_ref())
-                        .map(|g| g == "f")
-                });
-                if let (Some(Some(a)), Some(b)) = (given, e.named_female)
-                    && a != b
-                {
+                if given_name_contradicts(&n, e.named_female) {
                     continue;
                 }
                 e.name = n;

@@ -1050,18 +1050,7 @@ pub fn titled_names(doc: &Doc<'_>, first: usize, end: usize) -> Vec<(usize, usiz
             }
             let words = (k..e).filter(|&j| doc.is_word(j)).count();
             let name_like = (k..e).all(|j| {
-                let excluded = vocab::NOT_NAME
-                    | vocab::ORG_START
-                    | vocab::PLACE_START
-                    | vocab::AGENCY_START
-                    | vocab::TITLE
-                    | vocab::HONORIFIC
-                    | vocab::DATE_START
-                    | vocab::DETERMINER
-                    | vocab::PRONOUN
-                    | vocab::CLAUSE
-                    | vocab::BETWEEN
-                    | vocab::CUE;
+                let excluded = vocab::NOT_IN_NAME;
                 let inner_possessive = doc.is_possessive(j) && j + 1 < e;
                 // A middle initial ("William A. Ackman") is not the article "A".
                 let initial = j > k && is_initial_period(doc, j + 1);

@@ -54,19 +54,7 @@ fn name_word(w: &str) -> bool {
     {
         return false;
     }
-    let excluded = vocab::NOT_NAME
-        | vocab::ORG_START
-        | vocab::PLACE_START
-        | vocab::AGENCY_START
-        | vocab::TITLE
-        | vocab::HONORIFIC
-        | vocab::DATE_START
-        | vocab::DETERMINER
-        | vocab::PRONOUN
-        | vocab::CLAUSE
-        | vocab::BETWEEN
-        | vocab::CUE
-        | vocab::ABBREVIATION;
+    let excluded = vocab::NOT_IN_NAME | vocab::ABBREVIATION;
     let flags = vocab::flags_of(bare, &mut String::new());
     flags & excluded == 0
         || crate::lexicon::get()

@@ -37,6 +37,21 @@ pub const NOT_NAME: u32 = 1 << 21;
 pub const STANCE_START: u32 = 1 << 22;
 /// Set by [`super::doc::Doc`] on words starting with a capital letter.
 pub const CAPITALISED: u32 = 1 << 30;
+/// Words that are no part of a person's name: not-names, the first words of organisations,
+/// places and agencies, titles, honorifics, dates, determiners, pronouns, clause words, the
+/// words between a source and its cue, and cues.
+pub const NOT_IN_NAME: u32 = NOT_NAME
+    | ORG_START
+    | PLACE_START
+    | AGENCY_START
+    | TITLE
+    | HONORIFIC
+    | DATE_START
+    | DETERMINER
+    | PRONOUN
+    | CLAUSE
+    | BETWEEN
+    | CUE;
 
 /// Words that end a noun phrase when walking back from a cue: verbs, conjunctions,
 /// subordinators and prepositions that do not sit inside a source description.
