@@ -3375,40 +3375,29 @@ mod tests {
 
     #[test]
     fn conjoined_attribution_with_its_own_subject() {
-        case(
+        // With a comma before "and", or none before "but".
+        for text in [
             "Ruiz said the pier was unsafe, and Okafor said the ferry would stop.",
-            &[
-                (
-                    "reported-speech/source-cue",
-                    "Ruiz",
-                    "said",
-                    "the pier was unsafe",
-                ),
-                (
-                    "reported-speech/source-cue",
-                    "Okafor",
-                    "said",
-                    "the ferry would stop",
-                ),
-            ],
-        );
-        case(
             "Ruiz said the pier was unsafe but Okafor said the ferry would stop.",
-            &[
-                (
-                    "reported-speech/source-cue",
-                    "Ruiz",
-                    "said",
-                    "the pier was unsafe",
-                ),
-                (
-                    "reported-speech/source-cue",
-                    "Okafor",
-                    "said",
-                    "the ferry would stop",
-                ),
-            ],
-        );
+        ] {
+            case(
+                text,
+                &[
+                    (
+                        "reported-speech/source-cue",
+                        "Ruiz",
+                        "said",
+                        "the pier was unsafe",
+                    ),
+                    (
+                        "reported-speech/source-cue",
+                        "Okafor",
+                        "said",
+                        "the ferry would stop",
+                    ),
+                ],
+            );
+        }
         // Without a cue of its own the conjoined clause stays in the content.
         case(
             "Ruiz said the pier was unsafe, and the ferry would stop.",
