@@ -284,15 +284,9 @@ impl Bulk {
         let conn = store.conn();
         let after = match after {
             Some(after) => {
-                // The largest id stands for the number of claims (no count over them all).
-                let stored: i64 =
-                    conn.query_row("SELECT coalesce(max(id), 0) FROM claims", [], |r| r.get(0))?;
-                let corrections: bool = conn.query_row(
-                    "SELECT EXISTS (SELECT 1 FROM speaker_corrections)",
-                    [],
-                    |r| r.get(0),
-                )?;
-                (!corrections).then_some(after.max(usize::try_from(stored).unwrap_or(usize::MAX)))
+                let stored = crate::store::bulk::claims_stored(conn)?;
+                let corrections = crate::store::bulk::has_corrections(conn)?;
+                (!corrections).then_some(after.max(stored))
             }
             None => None,
         };

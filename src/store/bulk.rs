@@ -57,6 +57,22 @@ fn exists(conn: &Connection, kind: &str, name: &str) -> rusqlite::Result<bool> {
         .map(|found| found.is_some())
 }
 
+/// About how many claims the database holds: the largest claim id (no count over them
+/// all).
+pub fn claims_stored(conn: &Connection) -> rusqlite::Result<usize> {
+    let max: i64 = conn
+        .prepare_cached("SELECT coalesce(max(id), 0) FROM claims")?
+        .query_row([], |r| r.get(0))?;
+    Ok(usize::try_from(max).unwrap_or(usize::MAX))
+}
+
+/// Whether speaker corrections are stored: replaying them looks claims up by speaker, so
+/// an import that must replay them keeps the index by speaker.
+pub fn has_corrections(conn: &Connection) -> rusqlite::Result<bool> {
+    conn.prepare_cached("SELECT EXISTS (SELECT 1 FROM speaker_corrections)")?
+        .query_row([], |r| r.get(0))
+}
+
 /// Whether the full-text table exists, so that claims written now must be indexed.
 pub fn fts_present(conn: &Connection) -> rusqlite::Result<bool> {
     exists(conn, "table", FTS_TABLE)
